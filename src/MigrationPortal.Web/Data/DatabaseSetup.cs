@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MigrationPortal.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Empty means the embedded SQLite file App_Data/portal.db under the content root.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public static class DatabaseSetup
+{
+    public static DbContextOptionsBuilder<T> Configure<T>(DbContextOptionsBuilder<T> builder, DatabaseProvider provider, string connectionString)
+        where T : DbContext
+    {
+        Configure((DbContextOptionsBuilder)builder, provider, connectionString);
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString),
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+        return builder;
+    }
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (options.Provider != DatabaseProvider.Sqlite)
+            {
+                throw new InvalidOperationException($"Database:ConnectionString is required for provider {options.Provider}.");
+            }
+
+            var dir = Path.Combine(env.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(dir);
+            connectionString = $"Data Source={Path.Combine(dir, "portal.db")}";
+        }
+
+        services.Configure<DatabaseOptions>(o =>
+        {
+            o.Provider = options.Provider;
+            o.ConnectionString = connectionString;
+        });
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SqlitePortalDb>(b => Configure(b, options.Provider, connectionString));
+                services.AddScoped<PortalDb>(sp => sp.GetRequiredService<SqlitePortalDb>());
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<SqlServerPortalDb>(b => Configure(b, options.Provider, connectionString));
+                services.AddScoped<PortalDb>(sp => sp.GetRequiredService<SqlServerPortalDb>());
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PostgresPortalDb>(b => Configure(b, options.Provider, connectionString));
+                services.AddScoped<PortalDb>(sp => sp.GetRequiredService<PostgresPortalDb>());
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
+        }
+
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; SQLite is switched to WAL so readers don't block the writer.</summary>
+    public static async Task MigrateAsync(PortalDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Data;
+
+/// <summary>
+/// Reference data every installation needs (roles, products, step templates) and the demo customers,
+/// projects and users of the embedded default. Demo dates are relative to today, so the demo always
+/// looks like a portal in use. Both seeds are idempotent: they run at every start and add only what is missing.
+/// </summary>
+public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoData> logger)
+{
+    public const string DemoPassword = "Skydrift-demo-2026";
+
+    public static readonly IReadOnlyList<(string Email, string Name, string Role)> StaffUsers =
+    [
+        ("admin@leverandor.example", "Ingrid Haugen", Roles.Admin),
+        ("salg@leverandor.example", "Lars Bakke", Roles.Sales),
+        ("prosjektleder@leverandor.example", "Marte Solberg", Roles.ProjectLead),
+        ("prosjektleder2@leverandor.example", "Jonas Åsheim", Roles.ProjectLead),
+        ("skysenter@leverandor.example", "Siri Ødegård", Roles.CloudCenter),
+    ];
+
+    public async Task SeedReferenceDataAsync(CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var products = await db.Products.ToListAsync(ct);
+        foreach (var (code, name, description) in new[]
+        {
+            ("websak", "WebSak", "Sak- og arkivsystem med saksbehandlerklienten WebSak+"),
+            ("forms", "Skjemaverktøy", "Digitale skjema for innbyggere og næringsliv"),
+        })
+        {
+            if (products.All(p => p.Code != code))
+            {
+                var p = new Product { Code = code, Name = name, Description = description };
+                db.Products.Add(p);
+                products.Add(p);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        var existing = await db.StepTemplates.Select(t => new { t.ProductId, t.Key }).ToListAsync(ct);
+        foreach (var product in products.Where(p => p.Code is "websak" or "forms"))
+        {
+            foreach (var t in Templates(product.Code))
+            {
+                if (!existing.Any(e => e.ProductId == product.Id && e.Key == t.Key))
+                {
+                    db.StepTemplates.Add(new StepTemplate
+                    {
+                        ProductId = product.Id, Key = t.Key, Phase = t.Phase, Title = t.Title, Description = t.Description,
+                        Responsible = t.Responsible, CustomerVisible = t.Visible, OffsetDays = t.Offset, DurationDays = t.Duration, SortOrder = t.Order,
+                    });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record T(string Key, Phase Phase, int Order, string Title, string? Description, ResponsibleParty Responsible, int Offset, int Duration, bool Visible = true);
+
+    /// <summary>The journey of DOMAIN.md per product; shared keys make one step in a project with both products.</summary>
+    private static IEnumerable<T> Templates(string productCode)
+    {
+        const ResponsibleParty V = ResponsibleParty.Vendor, C = ResponsibleParty.Customer;
+        yield return new("intake.initial-meeting", Phase.Intake, 10, "Innledende møte", "Første møte om behov og skydrift.", V, 0, 1);
+        yield return new("intake.follow-up", Phase.Intake, 20, "Oppfølgingsmøte", "Avklaringer etter innledende møte.", V, 14, 1);
+        yield return new("intake.mapping", Phase.Intake, 30, "Kartlegging", "Behov, hvorfor skydrift, interne ressurser, oppstart.", C, 14, 21);
+        yield return new("intake.offer", Phase.Intake, 40, "Tilbud", "Prisoverslag, årlige kostnader og tidsramme.", V, 35, 14);
+        yield return new("intake.contract", Phase.Intake, 50, "Aksept og signering av kontrakt", "Kunden aksepterer tilbudet digitalt.", C, 49, 14);
+        yield return new("setup.project-plan", Phase.Setup, 10, "Detaljert prosjektplan", "Planen med alle aktiviteter sendes kunden.", V, 63, 5);
+        yield return new("setup.kickoff", Phase.Setup, 20, "Oppstartsmøte", "En til to timer med agenda; fast kontaktperson presenteres.", V, 70, 1);
+        yield return new("setup.access", Phase.Setup, 30, "Tilgang til programvaren", "Kundens IT gir tilgang til alt som skal flyttes.", C, 70, 14);
+        yield return new("setup.servers", Phase.Setup, 40, "Etablering av servere", "Leverandøren setter opp serverne i skyen.", V, 77, 14, Visible: false);
+        if (productCode == "websak")
+        {
+            yield return new("setup.migration-websak", Phase.Setup, 50, "Migrering av WebSak-data", "Dataene løftes til skyen.", V, 91, 21);
+            yield return new("setup.test-database", Phase.Setup, 60, "Testdatabase", "Kopi av produksjonsbasen oppgraderes og konfigureres.", V, 105, 14);
+            yield return new("setup.test-clients", Phase.Setup, 70, "Testklienter", "Egne terminalservere for testperioden.", V, 105, 14);
+        }
+        else
+        {
+            yield return new("setup.migration-forms", Phase.Setup, 55, "Migrering av skjema", "Skjemaene flyttes til skyen.", V, 91, 14);
+        }
+
+        yield return new("setup.testing", Phase.Setup, 80, "Test hos kunden", "Brukerne tester uten nedetid.", C, 119, 28);
+        yield return new("setup.training", Phase.Setup, 90, "Opplæring", "Tilpasset: hos kunden, hos oss, digitalt eller video.", V, 133, 21);
+        if (productCode == "websak")
+        {
+            yield return new("golive.upgrade", Phase.GoLive, 10, "Installasjon og oppgradering av WebSak", "Riktig versjon installeres.", V, 154, 7);
+            yield return new("golive.websak-plus", Phase.GoLive, 20, "FOKUS erstattes av WebSak+", "Den gamle klienten fases ut.", V, 154, 14);
+        }
+
+        yield return new("golive.cutover", Phase.GoLive, 30, "Første produksjonsdag", "Teknisk overgang utenom arbeidstid.", V, 168, 1);
+        yield return new("golive.hypercare", Phase.GoLive, 40, "Tett oppfølging", "De første ukene etter produksjonssetting.", V, 169, 21);
+        yield return new("golive.handover", Phase.GoLive, 50, "Overlevering til skysenteret", "Når kunden føler seg trygg.", V, 190, 7);
+        yield return new("ops.annual-wheel", Phase.Operations, 10, "Årshjul avtalt", "Statusmøter, oppgraderinger og arrangementer.", V, 197, 14);
+        yield return new("ops.status-meeting", Phase.Operations, 20, "Første årlige statusmøte", null, V, 365, 1);
+    }
+
+    public async Task SeedAsync(bool printLogins, CancellationToken ct = default)
+    {
+        if (await db.Customers.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var today = Display.TodayInOslo(clock);
+        var staff = new Dictionary<string, PortalUser>(StringComparer.Ordinal);
+        foreach (var (email, name, role) in StaffUsers)
+        {
+            staff[email] = await CreateUserAsync(email, name, role, customerId: null);
+        }
+
+        static Customer C(string name, string org, CustomerType type, string street, string postal, string city) =>
+            new() { Name = name, OrgNumber = org, Type = type, StreetAddress = street, PostalCode = postal, City = city };
+        var sorFron = C("Sør-Fron kommune", "938821003", CustomerType.Municipality, "Kongsvegen 325", "2647", "Sør-Fron");
+        var nordFron = C("Nord-Fron kommune", "940011000", CustomerType.Municipality, "Nedregate 60", "2640", "Vinstra");
+        var ringebu = C("Ringebu kommune", "964121001", CustomerType.Municipality, "Ringebuvegen 1", "2630", "Ringebu");
+        var tromso = C("Tromsø kommune", "971141018", CustomerType.Municipality, "Rådhusgata 2", "9008", "Tromsø");
+        var baerum = C("Bærum kommune", "945231009", CustomerType.Municipality, "Arnold Haukelands plass 10", "1338", "Sandvika");
+        var alesund = C("Ålesund kommune", "975301001", CustomerType.Municipality, "Keiser Wilhelms gate 11", "6003", "Ålesund");
+        var vestland = C("Vestland fylkeskommune", "988111007", CustomerType.County, "Agnes Mowinckels gate 5", "5008", "Bergen");
+        var kystverket = C("Kystverket", "922071004", CustomerType.OtherPublicBody, "Kongsbakken 2", "6002", "Ålesund");
+        var fjellstol = C("Fjellstøl Kraft AS", "933401006", CustomerType.Private, "Øyraveien 14", "6887", "Lærdal");
+        var hae = C("Hægebostad kommune", "974191008", CustomerType.Municipality, "Kyrkjebygdveien 18", "4595", "Tingvatn");
+        Customer[] all = [sorFron, nordFron, ringebu, tromso, baerum, alesund, vestland, kystverket, fjellstol, hae];
+        db.Customers.AddRange(all);
+
+        sorFron.Contacts.Add(new Contact { Name = "Kari Nordmann", Title = "Arkivleder", Email = "kari.nordmann@sor-fron.kommune.example", Phone = "+47 61 29 00 00", HasSigningAuthority = true });
+        sorFron.Contacts.Add(new Contact { Name = "Øystein Brå", Title = "IT-ansvarlig", Email = "oystein.bra@sor-fron.kommune.example" });
+        nordFron.Contacts.Add(new Contact { Name = "Liv Mæhlum", Title = "Kommunalsjef", Email = "liv.maehlum@nord-fron.kommune.example", HasSigningAuthority = true });
+        ringebu.Contacts.Add(new Contact { Name = "Håkon Sæther", Title = "Arkivar", Email = "hakon.saether@ringebu.kommune.example" });
+        tromso.Contacts.Add(new Contact { Name = "Per Hansen", Title = "Fagleder dokumentasjon", Email = "per.hansen@tromso.kommune.example", Phone = "+47 77 79 00 00" });
+        tromso.Contacts.Add(new Contact { Name = "Ellen Aslaksen", Title = "Rådmann", Email = "ellen.aslaksen@tromso.kommune.example", HasSigningAuthority = true });
+        baerum.Contacts.Add(new Contact { Name = "Thomas Grønli", Title = "Digitaliseringsrådgiver", Email = "thomas.gronli@baerum.kommune.example", HasSigningAuthority = true });
+        alesund.Contacts.Add(new Contact { Name = "Ragnhild Strømme", Title = "Arkivleder", Email = "ragnhild.stromme@alesund.kommune.example", HasSigningAuthority = true });
+        vestland.Contacts.Add(new Contact { Name = "Åse Kvåle", Title = "Seksjonsleiar arkiv", Email = "ase.kvale@vestlandfylke.example", HasSigningAuthority = true });
+        kystverket.Contacts.Add(new Contact { Name = "Bjørn Løvås", Title = "IKT-sjef", Email = "bjorn.lovas@kystverket.example", HasSigningAuthority = true });
+        fjellstol.Contacts.Add(new Contact { Name = "Gunn Ødegården", Title = "Dagleg leiar", Email = "gunn@fjellstol.example", HasSigningAuthority = true });
+        await db.SaveChangesAsync(ct);
+
+        var customerLogins = new[] { sorFron.Contacts[0], tromso.Contacts[0], vestland.Contacts[0], baerum.Contacts[0] };
+        foreach (var contact in customerLogins)
+        {
+            var user = await CreateUserAsync(contact.Email, contact.Name, Roles.Customer, contact.CustomerId);
+            contact.UserId = user.Id;
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var products = await db.Products.ToDictionaryAsync(p => p.Code, ct);
+        var templates = await db.StepTemplates.AsNoTracking().ToListAsync(ct);
+        var lead1 = staff["prosjektleder@leverandor.example"];
+        var lead2 = staff["prosjektleder2@leverandor.example"];
+        var sales = staff["salg@leverandor.example"];
+        var cloud = staff["skysenter@leverandor.example"];
+
+        Project P(string name, Phase phase, PortalUser lead, int startDaysAgo, Customer[] customers, params string[] productCodes)
+        {
+            var start = today.AddDays(-startDaysAgo);
+            var p = new Project
+            {
+                Name = name, Phase = phase, LeadUserId = lead.Id, PlannedStart = start, PlannedGoLive = start.AddDays(168),
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            p.Customers.AddRange(customers.Select(c => new ProjectCustomer { CustomerId = c.Id }));
+            p.Products.AddRange(productCodes.Select(code => new ProjectProduct { ProductId = products[code].Id }));
+            p.AddStepsFromTemplates(templates, start);
+            foreach (var s in p.Steps)
+            {
+                var status = s.Phase < phase ? StepStatus.Done
+                    : s.Phase > phase ? StepStatus.NotStarted
+                    : s.Due < today ? StepStatus.Done
+                    : s.PlannedStart <= today ? StepStatus.InProgress
+                    : StepStatus.NotStarted;
+                s.SetStatus(status, clock.GetUtcNow().UtcDateTime.AddDays(-Math.Max(0, today.DayNumber - (s.Due ?? today).DayNumber)));
+                s.AssigneeUserId = s.Responsible == ResponsibleParty.Vendor ? lead.Id : null;
+            }
+
+            db.Projects.Add(p);
+            return p;
+        }
+
+        var gudbrandsdalen = P("Gudbrandsdalen: WebSak og skjema i sky", Phase.Setup, lead1, 95, [sorFron, nordFron, ringebu], "websak", "forms");
+        var tromsoProject = P("Tromsø kommune: WebSak til Skydrift", Phase.Intake, sales, 20, [tromso], "websak");
+        var baerumProject = P("Bærum kommune: skjemaverktøy i sky", Phase.GoLive, lead2, 172, [baerum], "forms");
+        var alesundProject = P("Ålesund kommune: Skydrift", Phase.Operations, cloud, 320, [alesund], "websak");
+        var vestlandProject = P("Vestland fylkeskommune: WebSak og skjema", Phase.Setup, lead2, 100, [vestland], "websak", "forms");
+        P("Kystverket: WebSak i sky", Phase.Intake, sales, 4, [kystverket], "websak");
+        alesundProject.PlannedGoLive = today.AddDays(-150);
+
+        // Vestland waits for its own IT: access to the software is blocked and two weeks late.
+        var blocked = vestlandProject.Steps.Single(s => s.TemplateKey == "setup.access");
+        blocked.SetStatus(StepStatus.Blocked, clock.GetUtcNow().UtcDateTime);
+        blocked.Due = today.AddDays(-14);
+        await db.SaveChangesAsync(ct);
+
+        DateTime At(int days, int hour) => Display.FromOslo(today.AddDays(days).ToDateTime(new TimeOnly(hour, 0)));
+        Meeting M(Project p, MeetingKind kind, string title, int days, int hour, int hours, string? place, string? agenda, string? minutes = null, bool visible = true)
+        {
+            var m = new Meeting
+            {
+                ProjectId = p.Id, Kind = kind, Title = title, StartUtc = At(days, hour), EndUtc = At(days, hour + hours),
+                Location = place, Agenda = agenda, Minutes = minutes, CustomerVisible = visible,
+            };
+            db.Meetings.Add(m);
+            return m;
+        }
+
+        var kickoff = M(gudbrandsdalen, MeetingKind.Kickoff, "Oppstartsmøte Gudbrandsdalen", -25, 10, 2, "Sør-Fron rådhus, Hundorp",
+            "1. Presentasjon av prosjektet\n2. Prosjektplan og milepæler\n3. Tilganger og kontaktpersoner\n4. Veien videre",
+            "Prosjektplanen ble gjennomgått. Kommunene gir tilgang innen to uker.");
+        kickoff.Participants.Add(new MeetingParticipant { Name = "Kari Nordmann", ContactId = sorFron.Contacts[0].Id });
+        kickoff.Participants.Add(new MeetingParticipant { Name = "Liv Mæhlum", ContactId = nordFron.Contacts[0].Id });
+        kickoff.Participants.Add(new MeetingParticipant { Name = "Marte Solberg", UserId = lead1.Id });
+        M(gudbrandsdalen, MeetingKind.Status, "Statusmøte migrering", 6, 13, 1, "Teams", "Status migrering og testplan");
+        M(gudbrandsdalen, MeetingKind.Training, "Opplæring WebSak+ for superbrukere", 24, 9, 3, "Nord-Fron kommunehus, Vinstra", "Superbrukeropplæring");
+        M(gudbrandsdalen, MeetingKind.Other, "Intern gjennomgang serveroppsett", 2, 14, 1, null, "Kun leverandør", visible: false);
+        M(tromsoProject, MeetingKind.Initial, "Innledende møte Tromsø", -18, 10, 1, "Teams", "Behov og skydrift", "Kommunen ønsker skydrift fra neste år.");
+        M(tromsoProject, MeetingKind.FollowUp, "Oppfølgingsmøte kartlegging", 5, 12, 1, "Rådhuset, Tromsø", "Gjennomgang av kartleggingen");
+        M(baerumProject, MeetingKind.Status, "Go-live-sjekk", 3, 15, 1, "Teams", "Klarsignal for produksjonssetting");
+        M(alesundProject, MeetingKind.Status, "Årlig statusmøte", 40, 10, 2, "Ålesund rådhus", "Årshjulet, oppgraderinger og ønsker");
+        M(vestlandProject, MeetingKind.Status, "Statusmøte: tilgang mangler", 1, 9, 1, "Teams", "Tilganger, ny framdriftsplan");
+        await db.SaveChangesAsync(ct);
+
+        if (printLogins)
+        {
+            foreach (var (email, _, role) in StaffUsers)
+            {
+                LogLogin(logger, role, email, DemoPassword);
+            }
+
+            foreach (var c in customerLogins)
+            {
+                LogLogin(logger, Roles.Customer, c.Email, DemoPassword);
+            }
+        }
+    }
+
+    private async Task<PortalUser> CreateUserAsync(string email, string name, string role, int? customerId)
+    {
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CustomerId = customerId };
+        var result = await users.CreateAsync(user, DemoPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo login ({Role}): {Email} / {Password}")]
+    private static partial void LogLogin(ILogger logger, string role, string email, string password);
+}

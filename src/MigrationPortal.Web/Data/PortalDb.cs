@@ -1,0 +1,228 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MigrationPortal.Web.Domain;
+
+namespace MigrationPortal.Web.Data;
+
+/// <summary>
+/// The model, shared by all providers. One small derived context per provider owns that provider's
+/// migration set (docs/adr/0002). Saving bumps versions (optimistic concurrency) and writes the audit
+/// trail in the same transaction.
+/// </summary>
+public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionKeyContext
+{
+    private static readonly HashSet<string> NeverAudited = new(StringComparer.Ordinal)
+    {
+        nameof(Versioned.Version), nameof(PortalUser.PasswordHash), nameof(PortalUser.SecurityStamp),
+        nameof(PortalUser.ConcurrencyStamp), nameof(PortalUser.NormalizedEmail), nameof(PortalUser.NormalizedUserName),
+        nameof(PortalUser.AccessFailedCount),
+    };
+
+    private readonly IAuditActor? actor;
+    private readonly TimeProvider clock;
+
+    protected PortalDb(DbContextOptions options, IAuditActor? actor, TimeProvider? clock)
+        : base(options)
+    {
+        this.actor = actor;
+        this.clock = clock ?? TimeProvider.System;
+    }
+
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectCustomer> ProjectCustomers => Set<ProjectCustomer>();
+    public DbSet<ProjectProduct> ProjectProducts => Set<ProjectProduct>();
+    public DbSet<Step> Steps => Set<Step>();
+    public DbSet<StepTemplate> StepTemplates => Set<StepTemplate>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Every DateTime is UTC: stored as such and read back with Kind=Utc (Npgsql's timestamptz insists).
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<Versioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+
+        var pending = CollectAudit();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Keys of added rows exist only after the insert, so the audit rows follow in a second save,
+        // inside one transaction: either both land or neither does.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, actor)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private List<PendingAudit> CollectAudit()
+    {
+        var list = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached
+                || entry.Entity is not (IAudited or IdentityUserRole<string>))
+            {
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    list.Add(new PendingAudit(entry, "Created", null, null, Describe(entry)));
+                    break;
+                case EntityState.Deleted:
+                    list.Add(new PendingAudit(entry, "Deleted", null, Describe(entry), null));
+                    break;
+                case EntityState.Modified:
+                    foreach (var prop in entry.Properties)
+                    {
+                        if (!prop.IsModified || NeverAudited.Contains(prop.Metadata.Name))
+                        {
+                            continue;
+                        }
+
+                        var oldValue = Show(prop.OriginalValue);
+                        var newValue = Show(prop.CurrentValue);
+                        if (!string.Equals(oldValue, newValue, StringComparison.Ordinal))
+                        {
+                            list.Add(new PendingAudit(entry, "Modified", prop.Metadata.Name, oldValue, newValue));
+                        }
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return list;
+    }
+
+    private static string? Describe(EntityEntry entry) => entry.Entity switch
+    {
+        Customer c => c.Name,
+        Contact c => c.Name,
+        Project p => p.Name,
+        Step s => s.Title,
+        Meeting m => m.Title,
+        Product p => p.Name,
+        StepTemplate t => t.Title,
+        PortalUser u => u.Email,
+        ProjectCustomer pc => Show(pc.CustomerId),
+        ProjectProduct pp => Show(pp.ProductId),
+        IdentityUserRole<string> r => r.RoleId,
+        _ => null,
+    };
+
+    internal static string? Show(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private sealed record PendingAudit(EntityEntry Entry, string Action, string? Property, string? OldValue, string? NewValue)
+    {
+        public AuditEntry ToEntry(DateTime now, IAuditActor? actor)
+        {
+            var (projectId, customerId) = Entry.Entity switch
+            {
+                Project p => ((int?)p.Id, (int?)null),
+                Step s => (s.ProjectId, null),
+                Meeting m => (m.ProjectId, null),
+                ProjectCustomer pc => (pc.ProjectId, pc.CustomerId),
+                ProjectProduct pp => (pp.ProjectId, null),
+                Customer c => (null, c.Id),
+                Contact c => (null, c.CustomerId),
+                _ => (null, null),
+            };
+            var key = Entry.Metadata.FindPrimaryKey();
+            var id = key is null
+                ? string.Empty
+                : string.Join("/", key.Properties.Select(p => Show(Entry.Property(p.Name).CurrentValue)));
+            return new AuditEntry
+            {
+                AtUtc = now,
+                UserId = actor?.UserId,
+                UserName = actor?.UserName ?? "system",
+                EntityType = Entry.Metadata.ClrType.Name,
+                EntityId = id,
+                Action = Action,
+                Property = Property,
+                OldValue = Truncate(OldValue),
+                NewValue = Truncate(NewValue),
+                ProjectId = projectId,
+                CustomerId = customerId,
+            };
+        }
+
+        private static string? Truncate(string? s) => s is { Length: > 2000 } ? s[..2000] : s;
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>Who is making the change being saved; the web app's implementation reads the signed-in user.</summary>
+public interface IAuditActor
+{
+    string? UserId { get; }
+    string? UserName { get; }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace MigrationPortal.Web.Domain;
+
+public sealed class PortalUser : IdentityUser, IAudited
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>Set for customer users: the organisation they belong to, through their Contact.</summary>
+    public int? CustomerId { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>"nb-NO" or "en".</summary>
+    public string? PreferredLanguage { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = nameof(Admin);
+    public const string Sales = nameof(Sales);
+    public const string ProjectLead = nameof(ProjectLead);
+    public const string CloudCenter = nameof(CloudCenter);
+    public const string Customer = nameof(Customer);
+
+    public static readonly IReadOnlyList<string> All = [Admin, Sales, ProjectLead, CloudCenter, Customer];
+    public static readonly IReadOnlyList<string> Staff = [Admin, Sales, ProjectLead, CloudCenter];
+}

@@ -1,0 +1,45 @@
+namespace MigrationPortal.Web.Domain;
+
+/// <summary>
+/// Health from the steps: late when a step is more than a week overdue (or go-live has passed before
+/// the project reached go-live); at risk when a step is overdue or blocked; otherwise on track.
+/// </summary>
+public static class ProjectHealthRule
+{
+    public const int LateAfterDays = 7;
+
+    public static ProjectHealth Compute(Phase phase, DateOnly? plannedGoLive, IEnumerable<(StepStatus Status, DateOnly? Due)> steps, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (phase < Phase.GoLive && plannedGoLive is { } goLive && goLive < today)
+        {
+            return ProjectHealth.Late;
+        }
+
+        var health = ProjectHealth.OnTrack;
+        foreach (var (status, due) in steps)
+        {
+            var open = status is not (StepStatus.Done or StepStatus.NotApplicable);
+            if (!open)
+            {
+                continue;
+            }
+
+            if (due is { } d && d < today)
+            {
+                if (today.DayNumber - d.DayNumber > LateAfterDays)
+                {
+                    return ProjectHealth.Late;
+                }
+
+                health = ProjectHealth.AtRisk;
+            }
+            else if (status == StepStatus.Blocked)
+            {
+                health = ProjectHealth.AtRisk;
+            }
+        }
+
+        return health;
+    }
+}

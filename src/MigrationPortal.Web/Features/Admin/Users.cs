@@ -1,0 +1,165 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Features.Admin;
+
+public static class Users
+{
+    public sealed record Item(string Id, string Name, string Email, IReadOnlyList<string> Roles, string? Customer, bool IsActive, bool IsLockedOut);
+
+    public sealed class UserForm : IValidatableObject
+    {
+        public string? Id { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "User.Name")]
+        public string DisplayName { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [Display(Name = "User.Email")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "User.Role")]
+        public string Role { get; set; } = Roles.ProjectLead;
+
+        /// <summary>For a customer user: the contact person the login belongs to.</summary>
+        [Display(Name = "User.Contact")]
+        public int? ContactId { get; set; }
+
+        [Display(Name = "User.IsActive")]
+        public bool IsActive { get; set; } = true;
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            var l = validationContext.Localizer();
+            if (!Roles.All.Contains(Role))
+            {
+                yield return new ValidationResult(l["Validation.ValueInvalidNoValue", l["User.Role"]], [nameof(Role)]);
+            }
+            else if (Role == Roles.Customer && ContactId is null)
+            {
+                yield return new ValidationResult(l["Validation.CustomerNeedsContact"], [nameof(ContactId)]);
+            }
+        }
+    }
+
+    public sealed record FormPage(UserForm Form, IReadOnlyList<(int Id, string Label)> Contacts);
+
+    public sealed class Handler(PortalDb db, UserManager<PortalUser> users)
+    {
+        public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken ct)
+        {
+            var roleNames = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+            var now = DateTimeOffset.UtcNow;
+            var list = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
+                .Select(u => new { u.Id, u.DisplayName, u.Email, u.CustomerId, u.IsActive, u.LockoutEnd })
+                .ToListAsync(ct);
+            var customers = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+            return list.Select(u => new Item(u.Id, u.DisplayName, u.Email ?? string.Empty,
+                roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
+                u.CustomerId is { } cid && customers.TryGetValue(cid, out var cn) ? cn : null,
+                u.IsActive, u.LockoutEnd > now)).ToList();
+        }
+
+        public async Task<FormPage?> GetAsync(string? id, CancellationToken ct)
+        {
+            var form = new UserForm();
+            if (id is not null)
+            {
+                var user = await users.FindByIdAsync(id);
+                if (user is null)
+                {
+                    return null;
+                }
+
+                form = new UserForm
+                {
+                    Id = user.Id, DisplayName = user.DisplayName, Email = user.Email ?? string.Empty, IsActive = user.IsActive,
+                    Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.ProjectLead,
+                    ContactId = await db.Contacts.Where(c => c.UserId == user.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct),
+                };
+            }
+
+            return await PageAsync(form, ct);
+        }
+
+        public async Task<FormPage> PageAsync(UserForm form, CancellationToken ct)
+        {
+            var contacts = await db.Contacts.AsNoTracking().Where(c => c.UserId == null || c.UserId == form.Id)
+                .OrderBy(c => c.Customer!.Name).ThenBy(c => c.Name)
+                .Select(c => new { c.Id, c.Name, Customer = c.Customer!.Name, c.Email }).ToListAsync(ct);
+            return new FormPage(form, contacts.Select(c => (c.Id, $"{c.Customer}: {c.Name} ({c.Email})")).ToList());
+        }
+
+        /// <summary>Creates or updates a user. Returns errors keyed by field; empty when saved.</summary>
+        public async Task<(PortalUser? User, bool Created, List<(string Field, string Message)> Errors)> SaveAsync(UserForm form, Microsoft.Extensions.Localization.IStringLocalizer l, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(form);
+            ArgumentNullException.ThrowIfNull(l);
+            var errors = new List<(string, string)>();
+            Contact? contact = null;
+            if (form.Role == Roles.Customer)
+            {
+                contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == form.ContactId && (c.UserId == null || c.UserId == form.Id), ct);
+                if (contact is null)
+                {
+                    errors.Add((nameof(form.ContactId), l["Validation.CustomerNeedsContact"]));
+                    return (null, false, errors);
+                }
+            }
+
+            // User, role and contact link change together or not at all.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var created = form.Id is null;
+            var user = created ? new PortalUser { DisplayName = form.DisplayName } : await users.FindByIdAsync(form.Id!);
+            if (user is null)
+            {
+                return (null, false, errors);
+            }
+
+            user.DisplayName = form.DisplayName.Trim();
+            user.Email = form.Email.Trim();
+            user.UserName = user.Email;
+            user.EmailConfirmed = true;
+            user.IsActive = form.IsActive;
+            user.CustomerId = contact?.CustomerId;
+            var result = created ? await users.CreateAsync(user) : await users.UpdateAsync(user);
+            if (!result.Succeeded)
+            {
+                errors.AddRange(result.Errors.Select(e => (nameof(form.Email), e.Description)));
+                return (null, false, errors);
+            }
+
+            var current = await users.GetRolesAsync(user);
+            if (!current.SequenceEqual([form.Role]))
+            {
+                await users.RemoveFromRolesAsync(user, current);
+                await users.AddToRoleAsync(user, form.Role);
+            }
+
+            foreach (var old in await db.Contacts.Where(c => c.UserId == user.Id && (contact == null || c.Id != contact.Id)).ToListAsync(ct))
+            {
+                old.UserId = null;
+            }
+
+            if (contact is not null)
+            {
+                contact.UserId = user.Id;
+            }
+
+            await db.SaveChangesAsync(ct);
+
+            // Role or organisation changed: sign the user out everywhere so the new rights apply at once.
+            await users.UpdateSecurityStampAsync(user);
+            await tx.CommitAsync(ct);
+            return (user, created, errors);
+        }
+    }
+}

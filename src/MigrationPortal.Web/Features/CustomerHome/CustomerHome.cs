@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Authorization;
+
+namespace MigrationPortal.Web.Features.CustomerHome;
+
+/// <summary>What a customer contact sees first: their organisation's projects, next steps and meetings, and who to call.</summary>
+public static class CustomerHome
+{
+    public sealed record ViewModel(string CustomerName, IReadOnlyList<ProjectCard> Projects, IReadOnlyList<MeetingItem> NextMeetings);
+
+    public sealed record ProjectCard(int Id, string Name, Phase Phase, int PercentDone, IReadOnlyList<StepItem> NextSteps, string? LeadName, string? LeadEmail, string? LeadPhone);
+
+    public sealed record StepItem(string Title, ResponsibleParty Responsible, DateOnly? Due, StepStatus Status);
+
+    public sealed record MeetingItem(int ProjectId, int Id, string Title, DateTime StartUtc, string? Location);
+
+    public sealed class Handler(PortalDb db, TimeProvider clock)
+    {
+        public async Task<ViewModel?> GetAsync(ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (user.CustomerId() is not { } customerId)
+            {
+                return null;
+            }
+
+            var name = await db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.Name).SingleOrDefaultAsync(ct);
+            if (name is null)
+            {
+                return null;
+            }
+
+            var projects = await db.Projects.AsNoTracking().VisibleTo(user).OrderBy(p => p.Phase).ThenBy(p => p.Name)
+                .Select(p => new
+                {
+                    p.Id, p.Name, p.Phase,
+                    LeadName = p.Lead == null ? null : p.Lead.DisplayName,
+                    LeadEmail = p.Lead == null ? null : p.Lead.Email,
+                    LeadPhone = p.Lead == null ? null : p.Lead.PhoneNumber,
+                    Steps = p.Steps.Where(s => s.CustomerVisible).Select(s => new { s.Title, s.Responsible, s.Due, s.Status, s.Phase, s.SortOrder }).ToList(),
+                })
+                .ToListAsync(ct);
+            var cards = projects.Select(p =>
+            {
+                var done = p.Steps.Count(s => s.Status is StepStatus.Done or StepStatus.NotApplicable);
+                var next = p.Steps.Where(s => s.Status is not (StepStatus.Done or StepStatus.NotApplicable))
+                    .OrderBy(s => s.Due ?? DateOnly.MaxValue).ThenBy(s => s.Phase).ThenBy(s => s.SortOrder).Take(3)
+                    .Select(s => new StepItem(s.Title, s.Responsible, s.Due, s.Status)).ToList();
+                return new ProjectCard(p.Id, p.Name, p.Phase, p.Steps.Count == 0 ? 0 : (int)Math.Round(100.0 * done / p.Steps.Count), next, p.LeadName, p.LeadEmail, p.LeadPhone);
+            }).ToList();
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var ids = projects.Select(p => p.Id).ToList();
+            var meetings = await db.Meetings.AsNoTracking()
+                .Where(m => ids.Contains(m.ProjectId) && m.CustomerVisible && m.EndUtc >= now)
+                .OrderBy(m => m.StartUtc).Take(5)
+                .Select(m => new MeetingItem(m.ProjectId, m.Id, m.Title, m.StartUtc, m.Location))
+                .ToListAsync(ct);
+            return new ViewModel(name, cards, meetings);
+        }
+    }
+}

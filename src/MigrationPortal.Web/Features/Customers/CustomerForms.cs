@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Features.Customers;
+
+public sealed class CustomerForm : IValidatableObject
+{
+    public int? Id { get; set; }
+    public int Version { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Customer.Name")]
+    public string Name { get; set; } = string.Empty;
+
+    [Display(Name = "Customer.OrgNumber")]
+    public string OrgNumber { get; set; } = string.Empty;
+
+    [Display(Name = "Customer.Type")]
+    public CustomerType Type { get; set; } = CustomerType.Municipality;
+
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Customer.StreetAddress")]
+    public string? StreetAddress { get; set; }
+
+    [RegularExpression("^[0-9]{4}$", ErrorMessage = "Validation.PostalCode")]
+    [Display(Name = "Customer.PostalCode")]
+    public string? PostalCode { get; set; }
+
+    [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Customer.City")]
+    public string? City { get; set; }
+
+    [Display(Name = "Customer.PreferredLanguage")]
+    public string PreferredLanguage { get; set; } = "nb-NO";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var l = validationContext.Localizer();
+        var problem = Domain.OrgNumber.Validate(OrgNumber);
+        if (problem != Domain.OrgNumber.Problem.None)
+        {
+            yield return new ValidationResult(l["Validation.OrgNumber." + problem], [nameof(OrgNumber)]);
+        }
+
+        if (!Enum.IsDefined(Type))
+        {
+            yield return new ValidationResult(l["Validation.ValueInvalidNoValue", l["Customer.Type"]], [nameof(Type)]);
+        }
+
+        if (!LocalizationSetup.Cultures.Contains(PreferredLanguage))
+        {
+            yield return new ValidationResult(l["Validation.ValueInvalidNoValue", l["Customer.PreferredLanguage"]], [nameof(PreferredLanguage)]);
+        }
+    }
+}
+
+public sealed class ContactForm
+{
+    public int CustomerId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Contact.Name")]
+    public string Name { get; set; } = string.Empty;
+
+    [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Contact.Title")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(256, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Contact.Email")]
+    public string Email { get; set; } = string.Empty;
+
+    [Phone(ErrorMessage = "Validation.Phone")]
+    [StringLength(40, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Contact.Phone")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "Contact.HasSigningAuthority")]
+    public bool HasSigningAuthority { get; set; }
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MigrationPortal.Web.Infrastructure.Authorization;
+
+namespace MigrationPortal.Web.Features.Customers;
+
+[Route("customers")]
+public sealed class CustomersController(IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Index(string? q, [FromServices] CustomerList.Handler h, CancellationToken ct, int page = 1) =>
+        View(await h.GetAsync(q, page, User, ct));
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, [FromServices] CustomerDetails.Handler h, CancellationToken ct) =>
+        await h.GetAsync(id, User, ct) is { } vm ? View(vm) : NotFound();
+
+    [HttpGet("new")]
+    [Authorize(Policy = Policies.CustomerEditor)]
+    public IActionResult New() => View("Edit", new CustomerForm());
+
+    [HttpPost("new")]
+    [Authorize(Policy = Policies.CustomerEditor)]
+    public Task<IActionResult> New(CustomerForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Id = null;
+        return SaveAsync(form, h, ct);
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
+        await h.GetAsync(id, User, ct) switch
+        {
+            (SaveCustomer.Outcome.Saved, { } form) => View(form),
+            (SaveCustomer.Outcome.Forbidden, _) => Forbid(),
+            _ => NotFound(),
+        };
+
+    [HttpPost("{id:int}/edit")]
+    public Task<IActionResult> Edit(int id, CustomerForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Id = id;
+        return SaveAsync(form, h, ct);
+    }
+
+    [HttpGet("{id:int}/contacts/new")]
+    public async Task<IActionResult> NewContact(int id, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
+        await h.GetAsync(id, User, ct) switch
+        {
+            (SaveCustomer.Outcome.Saved, { } c) => View(new ContactPage(c.Name, new ContactForm { CustomerId = id })),
+            (SaveCustomer.Outcome.Forbidden, _) => Forbid(),
+            _ => NotFound(),
+        };
+
+    [HttpPost("{id:int}/contacts/new")]
+    public async Task<IActionResult> NewContact(int id, ContactForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.CustomerId = id;
+        var (access, customer) = await h.GetAsync(id, User, ct);
+        if (access != SaveCustomer.Outcome.Saved)
+        {
+            return access == SaveCustomer.Outcome.Forbidden ? Forbid() : NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(new ContactPage(customer!.Name, form));
+        }
+
+        await h.AddContactAsync(form, User, ct);
+        TempData["Flash"] = l["Contact.Saved"].Value;
+        return Redirect($"/customers/{id}");
+    }
+
+    private async Task<IActionResult> SaveAsync(CustomerForm form, SaveCustomer.Handler h, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", form);
+        }
+
+        var (outcome, id) = await h.SaveAsync(form, User, ct);
+        switch (outcome)
+        {
+            case SaveCustomer.Outcome.Saved:
+                TempData["Flash"] = l["Customer.Saved"].Value;
+                return Redirect($"/customers/{id}");
+            case SaveCustomer.Outcome.NotFound:
+                return NotFound();
+            case SaveCustomer.Outcome.Forbidden:
+                return Forbid();
+            case SaveCustomer.Outcome.DuplicateOrgNumber:
+                ModelState.AddModelError(nameof(form.OrgNumber), l["Validation.OrgNumber.Duplicate"]);
+                return View("Edit", form);
+            default:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                ModelState.AddModelError(string.Empty, l["Customer.Conflict"]);
+                return View("Edit", form);
+        }
+    }
+}
+
+public sealed record ContactPage(string CustomerName, ContactForm Form);

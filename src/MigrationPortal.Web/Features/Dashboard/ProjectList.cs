@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Features.Dashboard;
+
+/// <summary>The staff dashboard: projects grouped by phase, filtered, searched and paged.</summary>
+public static class ProjectList
+{
+    public const int PageSize = 20;
+
+    public sealed class Query
+    {
+        public Phase? Phase { get; set; }
+        public int? Product { get; set; }
+        public string? Lead { get; set; }
+        public string? Q { get; set; }
+        public int Page { get; set; } = 1;
+    }
+
+    public sealed record Item(int Id, string Name, Phase Phase, ProjectHealth Health, IReadOnlyList<string> Customers, IReadOnlyList<string> Products, string? Lead, string? NextMilestone, DateOnly? NextDue);
+
+    public sealed record ViewModel(
+        Query Query,
+        IReadOnlyList<Item> Items,
+        int Total,
+        int Page,
+        int PageCount,
+        IReadOnlyDictionary<Phase, int> CountByPhase,
+        IReadOnlyList<(int Id, string Name)> Products,
+        IReadOnlyList<(string Id, string Name)> Leads);
+
+    public sealed class Handler(PortalDb db, TimeProvider clock)
+    {
+        public async Task<ViewModel> GetAsync(Query query, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            var today = Display.TodayInOslo(clock);
+            var projects = db.Projects.AsNoTracking();
+            if (query.Product is { } productId)
+            {
+                projects = projects.Where(p => p.Products.Any(pp => pp.ProductId == productId));
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Lead))
+            {
+                projects = projects.Where(p => p.LeadUserId == query.Lead);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Q))
+            {
+                var term = query.Q.Trim().ToLower();
+                var digits = OrgNumber.Normalize(query.Q);
+                projects = projects.Where(p => p.Name.ToLower().Contains(term)
+                    || p.Customers.Any(c => c.Customer!.Name.ToLower().Contains(term) || c.Customer.OrgNumber == digits));
+            }
+
+            var countByPhase = await projects.GroupBy(p => p.Phase).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+            if (query.Phase is { } phase)
+            {
+                projects = projects.Where(p => p.Phase == phase);
+            }
+
+            var total = await projects.CountAsync(ct);
+            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var page = Math.Clamp(query.Page, 1, pageCount);
+            var rows = await projects.OrderBy(p => p.Phase).ThenBy(p => p.Name)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(p => new
+                {
+                    p.Id, p.Name, p.Phase, p.PlannedGoLive,
+                    Customers = p.Customers.OrderBy(c => c.Customer!.Name).Select(c => c.Customer!.Name).ToList(),
+                    Products = p.Products.OrderBy(pp => pp.Product!.Name).Select(pp => pp.Product!.Name).ToList(),
+                    Lead = p.Lead == null ? null : p.Lead.DisplayName,
+                    Steps = p.Steps.Select(s => new { s.Status, s.Due, s.Title }).ToList(),
+                })
+                .ToListAsync(ct);
+            var items = rows.Select(r =>
+            {
+                var next = r.Steps.Where(s => s.Status is not (StepStatus.Done or StepStatus.NotApplicable) && s.Due != null)
+                    .OrderBy(s => s.Due).FirstOrDefault();
+                return new Item(r.Id, r.Name, r.Phase, ProjectHealthRule.Compute(r.Phase, r.PlannedGoLive, r.Steps.Select(s => (s.Status, s.Due)), today),
+                    r.Customers, r.Products, r.Lead, next?.Title, next?.Due);
+            }).ToList();
+
+            var products = (await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
+            var leads = (await db.Projects.AsNoTracking().Where(p => p.Lead != null).Select(p => new { p.Lead!.Id, p.Lead.DisplayName }).Distinct().OrderBy(l => l.DisplayName).ToListAsync(ct))
+                .Select(l => (l.Id, l.DisplayName)).ToList();
+            query.Page = page;
+            return new ViewModel(query, items, total, page, pageCount, countByPhase, products, leads);
+        }
+    }
+}

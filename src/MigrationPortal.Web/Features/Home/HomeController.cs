@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Authorization;
+
+namespace MigrationPortal.Web.Features.Home;
+
+public sealed class HomeController : Controller
+{
+    /// <summary>Everyone lands where their work is: staff on the dashboard, customers on their own page.</summary>
+    [HttpGet("/")]
+    public IActionResult Index() =>
+        User.IsStaff() ? Redirect("/dashboard")
+        : User.IsInRole(Roles.Customer) ? Redirect("/my")
+        : Forbid();
+}

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Features.Projects;
+
+public static class ShowProject
+{
+    public sealed record ViewModel(
+        int Id,
+        string Name,
+        Phase Phase,
+        ProjectStatus Status,
+        ProjectHealth Health,
+        DateOnly? PlannedStart,
+        DateOnly? PlannedGoLive,
+        LeadViewModel? Lead,
+        IReadOnlyList<CustomerItem> Customers,
+        IReadOnlyList<string> Products,
+        IReadOnlyList<PhaseProgress> Phases,
+        IReadOnlyList<StepItem> Steps,
+        IReadOnlyList<MeetingItem> Meetings,
+        IReadOnlyList<AuditItem> History,
+        bool CanEdit,
+        bool IsStaff,
+        DateOnly Today);
+
+    public sealed record LeadViewModel(string Name, string? Email, string? Phone);
+
+    public sealed record CustomerItem(int Id, string Name, string OrgNumber);
+
+    public sealed record PhaseProgress(Phase Phase, int Done, int Total, bool IsCurrent, bool IsPast)
+    {
+        public int Percent => Total == 0 ? (IsPast ? 100 : 0) : (int)Math.Round(100.0 * Done / Total);
+    }
+
+    public sealed record StepItem(int Id, Phase Phase, string Title, string? Description, StepStatus Status, ResponsibleParty Responsible, string? Assignee, DateOnly? PlannedStart, DateOnly? Due, bool CustomerVisible, bool Overdue);
+
+    public sealed record MeetingItem(int Id, MeetingKind Kind, string Title, DateTime StartUtc, DateTime EndUtc, string? Location, bool CustomerVisible);
+
+    public sealed record AuditItem(DateTime AtUtc, string UserName, string EntityType, string Action, string? Property, string? OldValue, string? NewValue, string? Subject);
+
+    public sealed class Handler(PortalDb db, IAuthorizationService authz, TimeProvider clock)
+    {
+        public async Task<ViewModel?> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct, int historyLimit = 25)
+        {
+            var resource = await db.FindProjectResourceAsync(id, user, ct);
+            if (resource is null || !(await authz.AuthorizeAsync(user, resource, ProjectOperations.View)).Succeeded)
+            {
+                return null;
+            }
+
+            var staff = user.IsStaff();
+            var today = Display.TodayInOslo(clock);
+            var p = await db.Projects.AsNoTracking().Where(x => x.Id == id)
+                .Select(x => new
+                {
+                    x.Id, x.Name, x.Phase, x.Status, x.PlannedStart, x.PlannedGoLive,
+                    Lead = x.Lead == null ? null : new LeadViewModel(x.Lead.DisplayName, x.Lead.Email, x.Lead.PhoneNumber),
+                    Customers = x.Customers.OrderBy(c => c.Customer!.Name).Select(c => new CustomerItem(c.CustomerId, c.Customer!.Name, c.Customer.OrgNumber)).ToList(),
+                    Products = x.Products.OrderBy(pp => pp.Product!.Name).Select(pp => pp.Product!.Name).ToList(),
+                })
+                .SingleAsync(ct);
+
+            var names = await db.Users.AsNoTracking().Where(u => u.CustomerId == null).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            var allSteps = await db.Steps.AsNoTracking().Where(s => s.ProjectId == id)
+                .OrderBy(s => s.Phase).ThenBy(s => s.SortOrder)
+                .Select(s => new { s.Id, s.Phase, s.Title, s.Description, s.Status, s.Responsible, s.AssigneeUserId, s.PlannedStart, s.Due, s.CustomerVisible })
+                .ToListAsync(ct);
+            var health = ProjectHealthRule.Compute(p.Phase, p.PlannedGoLive, allSteps.Select(s => (s.Status, s.Due)), today);
+            var visible = allSteps.Where(s => staff || s.CustomerVisible).ToList();
+            var steps = visible.Select(s => new StepItem(
+                s.Id, s.Phase, s.Title, s.Description, s.Status, s.Responsible,
+                s.AssigneeUserId is { } a && names.TryGetValue(a, out var n) ? n : null,
+                s.PlannedStart, s.Due, s.CustomerVisible,
+                s.Status is not (StepStatus.Done or StepStatus.NotApplicable) && s.Due < today)).ToList();
+            var phases = Enum.GetValues<Phase>().Select(ph => new PhaseProgress(
+                ph,
+                visible.Count(s => s.Phase == ph && s.Status is StepStatus.Done or StepStatus.NotApplicable),
+                visible.Count(s => s.Phase == ph),
+                ph == p.Phase,
+                ph < p.Phase)).ToList();
+
+            var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProjectId == id && (staff || m.CustomerVisible))
+                .OrderBy(m => m.StartUtc)
+                .Select(m => new MeetingItem(m.Id, m.Kind, m.Title, m.StartUtc, m.EndUtc, m.Location, m.CustomerVisible))
+                .ToListAsync(ct);
+
+            var history = staff ? await HistoryAsync(id, historyLimit, ct) : [];
+            var canEdit = (await authz.AuthorizeAsync(user, resource, ProjectOperations.Edit)).Succeeded;
+            return new ViewModel(p.Id, p.Name, p.Phase, p.Status, health, p.PlannedStart, p.PlannedGoLive, p.Lead, p.Customers, p.Products, phases, steps, meetings, history, canEdit, staff, today);
+        }
+
+        public async Task<List<AuditItem>> HistoryAsync(int projectId, int limit, CancellationToken ct)
+        {
+            var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ProjectId == projectId)
+                .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(limit)
+                .ToListAsync(ct);
+            var stepIds = entries.Where(e => e.EntityType == nameof(Step)).Select(e => int.TryParse(e.EntityId, out var i) ? i : 0).Distinct().ToList();
+            var stepTitles = await db.Steps.AsNoTracking().Where(s => stepIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s => s.Title, ct);
+            return entries.Select(e => new AuditItem(e.AtUtc, e.UserName, e.EntityType, e.Action, e.Property, e.OldValue, e.NewValue,
+                e.EntityType == nameof(Step) && stepTitles.TryGetValue(e.EntityId, out var t) ? t : null)).ToList();
+        }
+    }
+}

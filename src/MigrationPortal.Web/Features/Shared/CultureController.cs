@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Features.Shared;
+
+[AllowAnonymous]
+public sealed class CultureController : Controller
+{
+    [HttpPost("/culture")]
+    public IActionResult Set(string culture, string? returnUrl)
+    {
+        if (LocalizationSetup.Cultures.Contains(culture))
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

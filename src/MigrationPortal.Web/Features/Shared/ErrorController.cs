@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MigrationPortal.Web.Features.Shared;
+
+public sealed record ErrorViewModel(string TitleKey, string TextKey, string? RequestId);
+
+/// <summary>Friendly error pages in the user's language; never a stack trace.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorController : Controller
+{
+    [Route("/error/{code:int?}")]
+    public IActionResult Index(int? code)
+    {
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
+        var key = status switch
+        {
+            403 => "Forbidden",
+            404 => "NotFound",
+            400 => "BadRequest",
+            _ when status >= 500 => "ServerError",
+            _ => "Other",
+        };
+        return View("Error", new ErrorViewModel($"Error.{key}.Title", $"Error.{key}.Text", status >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null));
+    }
+}

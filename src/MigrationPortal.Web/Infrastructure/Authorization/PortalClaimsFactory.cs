@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using MigrationPortal.Web.Domain;
+
+namespace MigrationPortal.Web.Infrastructure.Authorization;
+
+/// <summary>Adds the customer organisation and display name to the cookie, so every request knows them without a query.</summary>
+public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
+        if (user.CustomerId is { } cid)
+        {
+            identity.AddClaim(new Claim(PortalClaims.CustomerId, cid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return identity;
+    }
+}
+
+/// <summary>The signed-in user, for the audit trail.</summary>
+public sealed class HttpAuditActor(IHttpContextAccessor accessor) : Data.IAuditActor
+{
+    public string? UserId => accessor.HttpContext?.User.UserId();
+
+    public string? UserName => accessor.HttpContext?.User.Identity?.IsAuthenticated == true
+        ? accessor.HttpContext.User.Identity.Name
+        : null;
+}

@@ -1,0 +1,36 @@
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Infrastructure;
+using MigrationPortal.Web.Infrastructure.Logging;
+using MigrationPortal.Web.Infrastructure.Security;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalLogging();
+builder.Services
+    .AddPortalDatabase(builder.Configuration, builder.Environment)
+    .AddPortalIdentity()
+    .AddPortalWeb(builder.Environment);
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapPortalEndpoints();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

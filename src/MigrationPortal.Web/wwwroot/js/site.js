@@ -1,0 +1,8 @@
+// Buttons that need a confirmation carry data-confirm; no inline script anywhere (CSP forbids it).
+document.addEventListener('submit', function (e) {
+    var button = e.submitter;
+    var message = (button && button.getAttribute('data-confirm')) || e.target.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) {
+        e.preventDefault();
+    }
+});
