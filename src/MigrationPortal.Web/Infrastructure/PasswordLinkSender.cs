@@ -3,23 +3,38 @@ using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Web.Infrastructure;
 
-/// <summary>
-/// Makes the link with which a new user sets, or a user resets, their password. Until the e-mail outbox
-/// lands it is written to the log (the README says where); the link itself is the secret, so it is
-/// logged at Information only and never shown in the browser.
-/// </summary>
-public sealed partial class PasswordLinkSender(UserManager<PortalUser> users, IConfiguration config, ILogger<PasswordLinkSender> logger)
+/// <summary>Delivers account e-mails (invitation, password reset). Replaced by the outbox when e-mail lands.</summary>
+public interface IAccountMailer
 {
-    public async Task<string> SendAsync(PortalUser user, bool invitation, HttpRequest? request)
+    Task SendPasswordLinkAsync(string email, string displayName, bool invitation, string link, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Until e-mail is set up, account e-mails are written to the log (the README says where). The link is
+/// the secret, so it goes to the server log only, never to the browser.
+/// </summary>
+public sealed partial class LogAccountMailer(ILogger<LogAccountMailer> logger) : IAccountMailer
+{
+    public Task SendPasswordLinkAsync(string email, string displayName, bool invitation, string link, CancellationToken ct = default)
+    {
+        LogLink(logger, invitation ? "Invitation" : "Password reset", email, link);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} e-mail for {Email} (written to the log until e-mail is set up): {Link}")]
+    private static partial void LogLink(ILogger logger, string kind, string email, string link);
+}
+
+/// <summary>Makes the link with which a new user sets, or a user resets, their password, and sends it.</summary>
+public sealed class PasswordLinkSender(UserManager<PortalUser> users, IConfiguration config, IAccountMailer mailer)
+{
+    public async Task SendAsync(PortalUser user, bool invitation, HttpRequest? request)
     {
         ArgumentNullException.ThrowIfNull(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var baseUrl = config["Portal:PublicUrl"] ?? (request is null ? "http://localhost:5000" : $"{request.Scheme}://{request.Host}");
-        var link = $"{baseUrl.TrimEnd('/')}/account/reset-password?email={Uri.EscapeDataString(user.Email ?? string.Empty)}&token={Uri.EscapeDataString(token)}";
-        LogLink(logger, invitation ? "Invitation" : "Password reset", user.Email, link);
-        return link;
+        var email = user.Email ?? string.Empty;
+        var link = $"{baseUrl.TrimEnd('/')}/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
+        await mailer.SendPasswordLinkAsync(email, user.DisplayName, invitation, link);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} e-mail for {Email} (written to the log until e-mail is set up): {Link}")]
-    private static partial void LogLink(ILogger logger, string kind, string? email, string link);
 }

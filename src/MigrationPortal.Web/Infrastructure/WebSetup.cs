@@ -64,14 +64,21 @@ public static class WebSetup
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IWebHostEnvironment env)
     {
         services.AddPortalLocalization();
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+                // Required fields say so with [Required] and a translated message; the implicit English one never shows.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddRazorOptions(o =>
             {
                 o.ViewLocationFormats.Clear();
-                o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Features/{feature}/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
             });
         services.AddAntiforgery(o =>
         {
@@ -81,6 +88,7 @@ public static class WebSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoData>();
         services.AddScoped<PasswordLinkSender>();
+        services.AddSingleton<IAccountMailer, LogAccountMailer>();
 
         // Every use case's Handler (Features/X/UseCase.Handler) is a scoped service.
         foreach (var handler in typeof(WebSetup).Assembly.GetTypes().Where(t => t is { Name: "Handler", IsClass: true, IsAbstract: false, IsNested: true }))

@@ -9,5 +9,5 @@ public sealed class MyController : Controller
 {
     [HttpGet("/my")]
     public async Task<IActionResult> Index([FromServices] CustomerHome.Handler h, CancellationToken ct) =>
-        await h.GetAsync(User, ct) is { } vm ? View("~/Features/CustomerHome/Index.cshtml", vm) : NotFound();
+        await h.GetAsync(User, ct) is { } vm ? View(vm) : NotFound();
 }

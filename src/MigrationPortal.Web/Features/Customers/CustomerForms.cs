@@ -15,6 +15,7 @@ public sealed class CustomerForm : IValidatableObject
     public string Name { get; set; } = string.Empty;
 
     [Display(Name = "Customer.OrgNumber")]
+    [ValidOrgNumber]
     public string OrgNumber { get; set; } = string.Empty;
 
     [Display(Name = "Customer.Type")]
@@ -38,12 +39,6 @@ public sealed class CustomerForm : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var l = validationContext.Localizer();
-        var problem = Domain.OrgNumber.Validate(OrgNumber);
-        if (problem != Domain.OrgNumber.Problem.None)
-        {
-            yield return new ValidationResult(l["Validation.OrgNumber." + problem], [nameof(OrgNumber)]);
-        }
-
         if (!Enum.IsDefined(Type))
         {
             yield return new ValidationResult(l["Validation.ValueInvalidNoValue", l["Customer.Type"]], [nameof(Type)]);
@@ -82,4 +77,18 @@ public sealed class ContactForm
 
     [Display(Name = "Contact.HasSigningAuthority")]
     public bool HasSigningAuthority { get; set; }
+}
+
+/// <summary>A Norwegian organisation number, with a message that says what is wrong with it (runs with the other field checks).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ValidOrgNumberAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var problem = Domain.OrgNumber.Validate(value as string);
+        return problem == Domain.OrgNumber.Problem.None
+            ? ValidationResult.Success
+            : new ValidationResult(validationContext.Localizer()["Validation.OrgNumber." + problem], [validationContext.MemberName ?? string.Empty]);
+    }
 }

@@ -71,17 +71,13 @@ public static class EditStep
     {
         public async Task<(Outcome Outcome, Page? Page)> GetAsync(int projectId, int stepId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var access = await CheckAsync(projectId, user, ct);
+            var access = await CheckAsync(projectId, stepId, user, ct);
             if (access != Outcome.Saved)
             {
                 return (access, null);
             }
 
-            var step = await db.Steps.AsNoTracking().SingleOrDefaultAsync(s => s.Id == stepId && s.ProjectId == projectId, ct);
-            if (step is null)
-            {
-                return (Outcome.NotFound, null);
-            }
+            var step = await db.Steps.AsNoTracking().SingleAsync(s => s.Id == stepId, ct);
 
             var form = new Form
             {
@@ -94,17 +90,13 @@ public static class EditStep
         public async Task<(Outcome Outcome, Page? Page)> SaveAsync(Form form, bool valid, ClaimsPrincipal user, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
-            var access = await CheckAsync(form.ProjectId, user, ct);
+            var access = await CheckAsync(form.ProjectId, form.StepId, user, ct);
             if (access != Outcome.Saved)
             {
                 return (access, null);
             }
 
-            var step = await db.Steps.SingleOrDefaultAsync(s => s.Id == form.StepId && s.ProjectId == form.ProjectId, ct);
-            if (step is null)
-            {
-                return (Outcome.NotFound, null);
-            }
+            var step = await db.Steps.SingleAsync(s => s.Id == form.StepId, ct);
 
             if (form.AssigneeUserId is { Length: > 0 } assignee && !await db.Users.AnyAsync(u => u.Id == assignee && u.CustomerId == null && u.IsActive, ct))
             {
@@ -140,10 +132,14 @@ public static class EditStep
             }
         }
 
-        private async Task<Outcome> CheckAsync(int projectId, ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>Not found unless the step is in the project and the user may see both; forbidden when they may see but not edit.</summary>
+        private async Task<Outcome> CheckAsync(int projectId, int stepId, ClaimsPrincipal user, CancellationToken ct)
         {
             var resource = await db.FindProjectResourceAsync(projectId, user, ct);
-            if (resource is null || !(await authz.AuthorizeAsync(user, resource, ProjectOperations.View)).Succeeded)
+            var staff = user.IsStaff();
+            if (resource is null
+                || !(await authz.AuthorizeAsync(user, resource, ProjectOperations.View)).Succeeded
+                || !await db.Steps.AnyAsync(s => s.Id == stepId && s.ProjectId == projectId && (staff || s.CustomerVisible), ct))
             {
                 return Outcome.NotFound;
             }

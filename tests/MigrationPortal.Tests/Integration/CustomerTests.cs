@@ -1,0 +1,110 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Tests.Infrastructure;
+
+namespace MigrationPortal.Tests.Integration;
+
+public sealed class CustomerTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static Dictionary<string, string?> Form(string name, string org) => new()
+    {
+        ["Name"] = name, ["OrgNumber"] = org, ["Type"] = "Municipality", ["StreetAddress"] = "Storgata 1",
+        ["PostalCode"] = "9990", ["City"] = "Båtsfjord", ["PreferredLanguage"] = "nb-NO", ["Version"] = "0",
+    };
+
+    [Fact]
+    public async Task Sales_creates_a_customer_with_spaces_in_the_org_number_and_it_is_audited()
+    {
+        using var sales = await factory.LoginAsync(Demo.Sales);
+
+        var response = await sales.PostFormAsync("/customers/new", Form("Båtsfjord kommune", "951 521 000"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var customer = await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Name == "Båtsfjord kommune"));
+        Assert.Equal("951521000", customer.OrgNumber);
+        Assert.Equal($"/customers/{customer.Id}", response.Headers.Location!.ToString());
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Customer" && a.Action == "Created" && a.CustomerId == customer.Id && a.UserName == Demo.Sales)));
+        var (_, list) = await sales.GetPageAsync("/customers?q=951521000");
+        Assert.Contains("Båtsfjord kommune", list.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("938821004", "kontrollsifferet")]
+    [InlineData("12345", "nøyaktig ni siffer")]
+    [InlineData("abcdefghi", "nøyaktig ni siffer")]
+    [InlineData("", "Organisasjonsnummer må fylles ut")]
+    public async Task Invalid_org_number_gets_a_clear_message_and_nothing_is_saved(string org, string message)
+    {
+        using var sales = await factory.LoginAsync(Demo.Sales);
+        var name = $"Ugyldig {Guid.NewGuid():N}";
+
+        var response = await sales.PostFormAsync("/customers/new", Form(name, org));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Contains(message, page.QuerySelector("#OrgNumber-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", page.QuerySelector("#OrgNumber")!.GetAttribute("aria-invalid"));
+        Assert.False(await factory.WithDbAsync(db => db.Customers.AnyAsync(c => c.Name == name)));
+    }
+
+    [Fact]
+    public async Task A_second_customer_with_the_same_org_number_is_refused()
+    {
+        using var sales = await factory.LoginAsync(Demo.Sales);
+
+        var response = await sales.PostFormAsync("/customers/new", Form("Kopi av Tromsø", "971141018"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("finnes allerede", (await PortalClient.ParseAsync(response)).QuerySelector("#OrgNumber-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Customers.CountAsync(c => c.OrgNumber == "971141018")));
+    }
+
+    [Fact]
+    public async Task Editing_a_customer_someone_else_changed_meanwhile_conflicts_instead_of_overwriting()
+    {
+        var customer = await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Name == "Hægebostad kommune"));
+        using var sales = await factory.LoginAsync(Demo.Sales);
+        using var lead = await factory.LoginAsync(Demo.Lead);
+        var form = Form("Hægebostad kommune", customer.OrgNumber);
+        form["Version"] = customer.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        form["City"] = "Tingvatn sentrum";
+        var first = await sales.PostFormAsync($"/customers/{customer.Id}/edit", form);
+        form["City"] = "Snartemo";
+        var second = await lead.PostFormAsync($"/customers/{customer.Id}/edit", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("Tingvatn sentrum", (await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Id == customer.Id))).City);
+    }
+
+    [Fact]
+    public async Task Validation_messages_follow_the_chosen_language()
+    {
+        using var sales = await factory.LoginAsync(Demo.Sales);
+        await sales.PostFormAsync("/culture", new() { ["culture"] = "en", ["returnUrl"] = "/customers" });
+
+        var response = await sales.PostFormAsync("/customers/new", Form("", "938821004"));
+
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Name is required.", page.QuerySelector("#Name-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("check digit", page.QuerySelector("#OrgNumber-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adding_a_contact_with_a_bad_email_is_refused_then_a_good_one_is_listed()
+    {
+        var customerId = await factory.WithDbAsync(db => db.Customers.Where(c => c.Name == "Ringebu kommune").Select(c => c.Id).SingleAsync());
+        using var sales = await factory.LoginAsync(Demo.Sales);
+
+        var bad = await sales.PostFormAsync($"/customers/{customerId}/contacts/new", new() { ["Name"] = "Åshild Øren", ["Email"] = "ikke-en-adresse" });
+        var good = await sales.PostFormAsync($"/customers/{customerId}/contacts/new", new() { ["Name"] = "Åshild Øren", ["Email"] = "ashild@ringebu.kommune.example", ["HasSigningAuthority"] = "true" });
+
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("gyldig e-postadresse", (await PortalClient.ParseAsync(bad)).QuerySelector("#Email-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var contact = await factory.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.Name == "Åshild Øren"));
+        Assert.True(contact.HasSigningAuthority);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Tests.Infrastructure;
+
+namespace MigrationPortal.Tests.Integration;
+
+/// <summary>Each role reaches what it should and nothing more.</summary>
+public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const int Ok = 200, Forbidden = 403, NotFound = 404;
+
+    public static TheoryData<string, string, int> Matrix()
+    {
+        // {project} = the joint Gudbrandsdalen project (Sør-Fron is in it), {step} one of its steps, {customer} Sør-Fron.
+        var rows = new TheoryData<string, string, int>();
+        void Row(string user, string url, int status) => rows.Add(user, url, status);
+        foreach (var staff in new[] { Demo.Admin, Demo.Sales, Demo.Lead, Demo.CloudCenter })
+        {
+            Row(staff, "/dashboard", Ok);
+            Row(staff, "/projects/{project}", Ok);
+            Row(staff, "/projects/{project}/history", Ok);
+            Row(staff, "/customers", Ok);
+            Row(staff, "/customers/{customer}", Ok);
+            Row(staff, "/my", Forbidden);
+        }
+
+        Row(Demo.Admin, "/admin/users", Ok);
+        Row(Demo.Admin, "/admin/users/new", Ok);
+        Row(Demo.Sales, "/admin/users", Forbidden);
+        Row(Demo.Lead, "/admin/users", Forbidden);
+        Row(Demo.CloudCenter, "/admin/users", Forbidden);
+
+        Row(Demo.Admin, "/projects/{project}/steps/{step}/edit", Ok);
+        Row(Demo.Lead, "/projects/{project}/steps/{step}/edit", Ok);
+        Row(Demo.CloudCenter, "/projects/{project}/steps/{step}/edit", Ok);
+        Row(Demo.Sales, "/projects/{project}/steps/{step}/edit", Forbidden);
+
+        Row(Demo.Admin, "/customers/new", Ok);
+        Row(Demo.Sales, "/customers/new", Ok);
+        Row(Demo.Lead, "/customers/{customer}/edit", Ok);
+        Row(Demo.CloudCenter, "/customers/new", Forbidden);
+        Row(Demo.CloudCenter, "/customers/{customer}/edit", Forbidden);
+
+        Row(Demo.SorFronContact, "/my", Ok);
+        Row(Demo.SorFronContact, "/projects/{project}", Ok);
+        Row(Demo.SorFronContact, "/customers/{customer}", Ok);
+        Row(Demo.SorFronContact, "/dashboard", Forbidden);
+        Row(Demo.SorFronContact, "/customers", Forbidden);
+        Row(Demo.SorFronContact, "/customers/new", Forbidden);
+        Row(Demo.SorFronContact, "/customers/{customer}/edit", Forbidden);
+        Row(Demo.SorFronContact, "/admin/users", Forbidden);
+        Row(Demo.SorFronContact, "/projects/{project}/steps/{step}/edit", Forbidden);
+        Row(Demo.SorFronContact, "/projects/{project}/history", NotFound);
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Role_reaches_what_it_should_and_nothing_more(string user, string url, int expected)
+    {
+        var ids = await factory.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.Where(p => p.Name.StartsWith("Gudbrandsdalen")).Select(p => p.Id).SingleAsync();
+            var step = await db.Steps.Where(s => s.ProjectId == project && s.CustomerVisible).Select(s => s.Id).FirstAsync();
+            var customer = await db.Customers.Where(c => c.Name == "Sør-Fron kommune").Select(c => c.Id).SingleAsync();
+            return (project, step, customer);
+        });
+        using var client = await factory.LoginAsync(user);
+
+        var response = await client.GetAsync(url.Replace("{project}", $"{ids.project}", StringComparison.Ordinal)
+            .Replace("{step}", $"{ids.step}", StringComparison.Ordinal).Replace("{customer}", $"{ids.customer}", StringComparison.Ordinal));
+
+        Assert.Equal(expected, (int)response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/dashboard")]
+    [InlineData("/projects/1")]
+    [InlineData("/customers")]
+    [InlineData("/my")]
+    [InlineData("/admin/users")]
+    public async Task Anonymous_visitor_is_sent_to_login(string url)
+    {
+        using var client = factory.Client();
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/login?ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_sends_staff_to_dashboard_and_customers_to_their_page()
+    {
+        using var lead = await factory.LoginAsync(Demo.Lead);
+        using var kari = await factory.LoginAsync(Demo.SorFronContact);
+
+        Assert.Equal("/dashboard", (await lead.GetAsync("/")).Headers.Location!.ToString());
+        Assert.Equal("/my", (await kari.GetAsync("/")).Headers.Location!.ToString());
+    }
+}
