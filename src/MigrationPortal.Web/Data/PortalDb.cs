@@ -152,7 +152,7 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         return list;
     }
 
-    private static string? Describe(EntityEntry entry) => entry.Entity switch
+    private string? Describe(EntityEntry entry) => entry.Entity switch
     {
         Customer c => c.Name,
         Contact c => c.Name,
@@ -162,8 +162,8 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         Product p => p.Name,
         StepTemplate t => t.Title,
         PortalUser u => u.Email,
-        ProjectCustomer pc => Show(pc.CustomerId),
-        ProjectProduct pp => Show(pp.ProductId),
+        ProjectCustomer pc => pc.Customer?.Name ?? Customers.Local.FirstOrDefault(c => c.Id == pc.CustomerId)?.Name ?? Show(pc.CustomerId),
+        ProjectProduct pp => pp.Product?.Name ?? Products.Local.FirstOrDefault(p => p.Id == pp.ProductId)?.Name ?? Show(pp.ProductId),
         IdentityUserRole<string> r => r.RoleId,
         _ => null,
     };

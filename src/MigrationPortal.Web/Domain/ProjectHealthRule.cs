@@ -19,7 +19,7 @@ public static class ProjectHealthRule
         var health = ProjectHealth.OnTrack;
         foreach (var (status, due) in steps)
         {
-            var open = status is not (StepStatus.Done or StepStatus.NotApplicable);
+            var open = Step.IsOpenStatus(status);
             if (!open)
             {
                 continue;

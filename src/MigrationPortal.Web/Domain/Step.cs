@@ -20,7 +20,10 @@ public sealed class Step : Versioned, IAudited
     /// <summary>The template this step came from; used to merge templates of several products.</summary>
     public string? TemplateKey { get; set; }
 
-    public bool IsOpen => Status is not (StepStatus.Done or StepStatus.NotApplicable);
+    public bool IsOpen => IsOpenStatus(Status);
+
+    /// <summary>Open steps still need work; done and not-applicable ones count as finished for progress and health.</summary>
+    public static bool IsOpenStatus(StepStatus status) => status is not (StepStatus.Done or StepStatus.NotApplicable);
 
     public bool IsOverdue(DateOnly today) => IsOpen && Due is { } due && due < today;
 

@@ -32,7 +32,7 @@ public static class CustomerHome
                 return null;
             }
 
-            var projects = await db.Projects.AsNoTracking().VisibleTo(user).OrderBy(p => p.Phase).ThenBy(p => p.Name)
+            var projects = await db.Projects.AsNoTracking().VisibleTo(user).OrderByPhase().ThenBy(p => p.Name)
                 .Select(p => new
                 {
                     p.Id, p.Name, p.Phase,
@@ -44,8 +44,8 @@ public static class CustomerHome
                 .ToListAsync(ct);
             var cards = projects.Select(p =>
             {
-                var done = p.Steps.Count(s => s.Status is StepStatus.Done or StepStatus.NotApplicable);
-                var next = p.Steps.Where(s => s.Status is not (StepStatus.Done or StepStatus.NotApplicable))
+                var done = p.Steps.Count(s => !Step.IsOpenStatus(s.Status));
+                var next = p.Steps.Where(s => Step.IsOpenStatus(s.Status))
                     .OrderBy(s => s.Due ?? DateOnly.MaxValue).ThenBy(s => s.Phase).ThenBy(s => s.SortOrder).Take(3)
                     .Select(s => new StepItem(s.Title, s.Responsible, s.Due, s.Status)).ToList();
                 return new ProjectCard(p.Id, p.Name, p.Phase, p.Steps.Count == 0 ? 0 : (int)Math.Round(100.0 * done / p.Steps.Count), next, p.LeadName, p.LeadEmail, p.LeadPhone);

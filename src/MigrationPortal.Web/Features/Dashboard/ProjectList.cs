@@ -65,7 +65,7 @@ public static class ProjectList
             var total = await projects.CountAsync(ct);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(query.Page, 1, pageCount);
-            var rows = await projects.OrderBy(p => p.Phase).ThenBy(p => p.Name)
+            var rows = await projects.OrderByPhase().ThenBy(p => p.Name)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(p => new
                 {
@@ -78,7 +78,7 @@ public static class ProjectList
                 .ToListAsync(ct);
             var items = rows.Select(r =>
             {
-                var next = r.Steps.Where(s => s.Status is not (StepStatus.Done or StepStatus.NotApplicable) && s.Due != null)
+                var next = r.Steps.Where(s => Step.IsOpenStatus(s.Status) && s.Due != null)
                     .OrderBy(s => s.Due).FirstOrDefault();
                 return new Item(r.Id, r.Name, r.Phase, ProjectHealthRule.Compute(r.Phase, r.PlannedGoLive, r.Steps.Select(s => (s.Status, s.Due)), today),
                     r.Customers, r.Products, r.Lead, next?.Title, next?.Due);

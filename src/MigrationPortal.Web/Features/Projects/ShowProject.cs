@@ -77,10 +77,10 @@ public static class ShowProject
                 s.Id, s.Phase, s.Title, s.Description, s.Status, s.Responsible,
                 s.AssigneeUserId is { } a && names.TryGetValue(a, out var n) ? n : null,
                 s.PlannedStart, s.Due, s.CustomerVisible,
-                s.Status is not (StepStatus.Done or StepStatus.NotApplicable) && s.Due < today)).ToList();
+                Step.IsOpenStatus(s.Status) && s.Due < today)).ToList();
             var phases = Enum.GetValues<Phase>().Select(ph => new PhaseProgress(
                 ph,
-                visible.Count(s => s.Phase == ph && s.Status is StepStatus.Done or StepStatus.NotApplicable),
+                visible.Count(s => s.Phase == ph && !Step.IsOpenStatus(s.Status)),
                 visible.Count(s => s.Phase == ph),
                 ph == p.Phase,
                 ph < p.Phase)).ToList();

@@ -1,0 +1,13 @@
+using MigrationPortal.Web.Domain;
+
+namespace MigrationPortal.Web.Data;
+
+public static class QueryExtensions
+{
+    /// <summary>
+    /// Phases are stored by name (readable in the database), so the journey's order is spelled out here
+    /// rather than left to the alphabet.
+    /// </summary>
+    public static IOrderedQueryable<Project> OrderByPhase(this IQueryable<Project> projects) =>
+        projects.OrderBy(p => p.Phase == Phase.Intake ? 1 : p.Phase == Phase.Setup ? 2 : p.Phase == Phase.GoLive ? 3 : 4);
+}
