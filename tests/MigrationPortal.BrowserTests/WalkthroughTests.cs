@@ -110,4 +110,35 @@ public sealed class WalkthroughTests(BrowserFixture fx)
         await page.GetByRole(AriaRole.Link, new() { Name = "Ny bruker" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
     }
+
+    [BrowserFact]
+    public async Task Project_lead_plans_a_meeting_and_opens_the_project_settings()
+    {
+        var page = await fx.NewPageAsync();
+        await BrowserFixture.LoginAsync(page, "prosjektleder@leverandor.example");
+        await page.GotoAsync("/dashboard?q=Vestland");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vestland fylkeskommune: WebSak og skjema" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nytt møte" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Tittel").FillAsync("Tilgangsmøte med IT");
+        await page.GetByLabel("Lenke til digitalt møte").FillAsync("javascript:alert(1)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#OnlineLink-error")).ToContainTextAsync("https://");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByLabel("Lenke til digitalt møte").FillAsync("https://teams.example/vestland");
+        await page.GetByLabel("Åse Kvåle").CheckAsync();
+        await BrowserFixture.ScreenshotAsync(page, "10-new-meeting");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tilgangsmøte med IT" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Åse Kvåle")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vestland fylkeskommune: WebSak og skjema" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Endre prosjekt" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Vestland fylkeskommune")).ToBeCheckedAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "11-edit-project");
+    }
 }

@@ -30,9 +30,9 @@ public sealed class CustomerIsolationTests(PortalFactory factory) : IClassFixtur
         using var kari = await factory.LoginAsync(Demo.SorFronContact);
 
         var urls = new List<string>();
-        urls.AddRange(foreign.Projects.SelectMany(p => new[] { $"/projects/{p}", $"/projects/{p}/history" }));
+        urls.AddRange(foreign.Projects.SelectMany(p => new[] { $"/projects/{p}", $"/projects/{p}/history", $"/projects/{p}/edit", $"/projects/{p}/meetings/new" }));
         urls.AddRange(foreign.Steps.Select(s => $"/projects/{s.Project}/steps/{s.Step}/edit"));
-        urls.AddRange(foreign.Meetings.Select(m => $"/projects/{m.Project}/meetings/{m.Meeting}"));
+        urls.AddRange(foreign.Meetings.SelectMany(m => new[] { $"/projects/{m.Project}/meetings/{m.Meeting}", $"/projects/{m.Project}/meetings/{m.Meeting}/edit" }));
         urls.AddRange(foreign.Customers.SelectMany(c => new[] { $"/customers/{c}", $"/customers/{c}/edit", $"/customers/{c}/contacts/new" }));
 
         // Someone else's step or meeting under the contact's own project id must not leak either.
@@ -63,10 +63,16 @@ public sealed class CustomerIsolationTests(PortalFactory factory) : IClassFixtur
         var step = await kari.PostFormAsync($"/projects/{projectId}/steps/{stepId}/edit", new() { ["Status"] = "Blocked", ["Version"] = "0" });
         var customer = await kari.PostFormAsync($"/customers/{foreign.Customers[0]}/edit", new() { ["Name"] = "Hacked", ["OrgNumber"] = "938821003", ["Type"] = "Municipality", ["PreferredLanguage"] = "nb-NO" });
         var contact = await kari.PostFormAsync($"/customers/{foreign.Customers[0]}/contacts/new", new() { ["Name"] = "X", ["Email"] = "x@example.com" });
+        var project = await kari.PostFormAsync($"/projects/{projectId}/edit", new() { ["Name"] = "Hacked", ["CustomerIds"] = $"{foreign.OwnCustomer}", ["ProductIds"] = "1" });
+        var meeting = await kari.PostFormAsync($"/projects/{projectId}/meetings/new", new() { ["Title"] = "Hacked", ["Date"] = "2027-01-01", ["Start"] = "10:00", ["End"] = "11:00" });
 
         Assert.Equal(HttpStatusCode.NotFound, step.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, customer.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, contact.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, project.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, meeting.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Projects.AnyAsync(p => p.Name == "Hacked")));
+        Assert.False(await factory.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title == "Hacked")));
         var after = await factory.WithDbAsync(db => db.Steps.AsNoTracking().SingleAsync(s => s.Id == stepId));
         Assert.Equal((before.Status, before.Version), (after.Status, after.Version));
         Assert.False(await factory.WithDbAsync(db => db.Customers.AnyAsync(c => c.Name == "Hacked")));

@@ -41,7 +41,22 @@ public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<Porta
         Row(Demo.CloudCenter, "/customers/new", Forbidden);
         Row(Demo.CloudCenter, "/customers/{customer}/edit", Forbidden);
 
+        Row(Demo.Admin, "/admin/products", Ok);
+        Row(Demo.Sales, "/admin/products", Forbidden);
+        Row(Demo.Admin, "/projects/new", Ok);
+        Row(Demo.Sales, "/projects/new", Ok);
+        Row(Demo.Lead, "/projects/new", Ok);
+        Row(Demo.CloudCenter, "/projects/new", Forbidden);
+        Row(Demo.Lead, "/projects/{project}/edit", Ok);
+        Row(Demo.Sales, "/projects/{project}/edit", Forbidden);
+        Row(Demo.Sales, "/projects/{project}/meetings/new", Ok);
+        Row(Demo.CloudCenter, "/projects/{project}/meetings/new", Ok);
+
         Row(Demo.SorFronContact, "/my", Ok);
+        Row(Demo.SorFronContact, "/projects/new", Forbidden);
+        Row(Demo.SorFronContact, "/projects/{project}/edit", Forbidden);
+        Row(Demo.SorFronContact, "/projects/{project}/meetings/new", Forbidden);
+        Row(Demo.SorFronContact, "/admin/products", Forbidden);
         Row(Demo.SorFronContact, "/projects/{project}", Ok);
         Row(Demo.SorFronContact, "/customers/{customer}", Ok);
         Row(Demo.SorFronContact, "/dashboard", Forbidden);

@@ -8,7 +8,10 @@ namespace MigrationPortal.Web.Features.Projects;
 
 public static class ShowMeeting
 {
-    public sealed record ViewModel(int ProjectId, string ProjectName, int Id, MeetingKind Kind, string Title, DateTime StartUtc, DateTime EndUtc, string? Location, string? OnlineLink, string? Agenda, string? Minutes, bool CustomerVisible, IReadOnlyList<string> Participants);
+    public sealed record ViewModel(int ProjectId, string ProjectName, int Id, MeetingKind Kind, string Title, DateTime StartUtc, DateTime EndUtc, string? Location, string? OnlineLink, string? Agenda, string? Minutes, bool CustomerVisible, IReadOnlyList<string> Participants)
+    {
+        public bool CanEdit { get; init; }
+    }
 
     public sealed class Handler(PortalDb db)
     {
@@ -16,12 +19,13 @@ public static class ShowMeeting
         public async Task<ViewModel?> GetAsync(int projectId, int meetingId, ClaimsPrincipal user, CancellationToken ct)
         {
             var staff = user.IsStaff();
-            return await db.Meetings.AsNoTracking()
+            var vm = await db.Meetings.AsNoTracking()
                 .Where(m => m.Id == meetingId && m.ProjectId == projectId && (staff || m.CustomerVisible))
                 .Where(m => db.Projects.VisibleTo(user).Any(p => p.Id == m.ProjectId))
                 .Select(m => new ViewModel(m.ProjectId, m.Project!.Name, m.Id, m.Kind, m.Title, m.StartUtc, m.EndUtc, m.Location, m.OnlineLink, m.Agenda, m.Minutes, m.CustomerVisible,
                     m.Participants.OrderBy(x => x.Name).Select(x => x.Name).ToList()))
                 .SingleOrDefaultAsync(ct);
+            return vm is null ? null : vm with { CanEdit = staff };
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MigrationPortal.Web.Features.Shared;
@@ -14,7 +15,8 @@ public sealed class ErrorController : Controller
     [Route("/error/{code:int?}")]
     public IActionResult Index(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Re-executed requests (a POST that was refused, say) may not carry the route value: the feature knows the real status.
+        var status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code ?? StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         var key = status switch
         {

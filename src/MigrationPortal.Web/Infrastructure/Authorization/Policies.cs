@@ -13,6 +13,9 @@ public static class Policies
     /// <summary>May change steps: project leads own phases 2–3, the cloud centre phase 4.</summary>
     public const string StepEditor = nameof(StepEditor);
 
+    /// <summary>May start a new project: sales in phase 1, project leads, admins.</summary>
+    public const string ProjectCreator = nameof(ProjectCreator);
+
     /// <summary>May create and change customers and their contacts.</summary>
     public const string CustomerEditor = nameof(CustomerEditor);
 
@@ -24,7 +27,8 @@ public static class Policies
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(CustomerUser, p => p.RequireRole(Roles.Customer).RequireClaim(PortalClaims.CustomerId))
             .AddPolicy(StepEditor, p => p.RequireRole(StepEditorRoles))
-            .AddPolicy(CustomerEditor, p => p.RequireRole(CustomerEditorRoles));
+            .AddPolicy(CustomerEditor, p => p.RequireRole(CustomerEditorRoles))
+            .AddPolicy(ProjectCreator, p => p.RequireRole(ProjectCreatorRoles));
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CustomerAuthorizationHandler>();
         return services;
@@ -32,6 +36,7 @@ public static class Policies
 
     internal static readonly string[] StepEditorRoles = [Roles.Admin, Roles.ProjectLead, Roles.CloudCenter];
     internal static readonly string[] CustomerEditorRoles = [Roles.Admin, Roles.Sales, Roles.ProjectLead];
+    internal static readonly string[] ProjectCreatorRoles = [Roles.Admin, Roles.Sales, Roles.ProjectLead];
 }
 
 public static class PortalClaims

@@ -11,6 +11,9 @@ public static class ProjectOperations
 {
     public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
     public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
+
+    /// <summary>Plan meetings and write minutes: every staff role (sales hold the intake meetings).</summary>
+    public static readonly OperationAuthorizationRequirement ManageMeetings = new() { Name = nameof(ManageMeetings) };
 }
 
 public static class CustomerOperations
@@ -33,6 +36,7 @@ public sealed class ProjectAuthorizationHandler : AuthorizationHandler<Operation
         {
             nameof(ProjectOperations.View) => user.IsStaff() || (user.CustomerId() is { } cid && resource.CustomerIds.Contains(cid)),
             nameof(ProjectOperations.Edit) => Policies.StepEditorRoles.Any(user.IsInRole),
+            nameof(ProjectOperations.ManageMeetings) => user.IsStaff(),
             _ => false,
         };
         if (allowed)
