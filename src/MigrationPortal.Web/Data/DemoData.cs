@@ -23,6 +23,12 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
         ("skysenter@leverandor.example", "Siri Ødegård", Roles.CloudCenter),
     ];
 
+    /// <summary>The demo contacts who get a login, by e-mail.</summary>
+    public static readonly IReadOnlyList<string> CustomerLogins =
+    [
+        "kari.nordmann@sor-fron.kommune.example", "per.hansen@tromso.kommune.example", "ase.kvale@vestlandfylke.example", "thomas.gronli@baerum.kommune.example",
+    ];
+
     public async Task SeedReferenceDataAsync(CancellationToken ct = default)
     {
         foreach (var role in Roles.All)
@@ -151,7 +157,7 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
         fjellstol.Contacts.Add(new Contact { Name = "Gunn Ødegården", Title = "Dagleg leiar", Email = "gunn@fjellstol.example", HasSigningAuthority = true });
         await db.SaveChangesAsync(ct);
 
-        var customerLogins = new[] { sorFron.Contacts[0], tromso.Contacts[0], vestland.Contacts[0], baerum.Contacts[0] };
+        var customerLogins = all.SelectMany(c => c.Contacts).Where(c => CustomerLogins.Contains(c.Email)).ToList();
         foreach (var contact in customerLogins)
         {
             var user = await CreateUserAsync(contact.Email, contact.Name, Roles.Customer, contact.CustomerId);

@@ -39,7 +39,8 @@ public sealed class StepEditTests(PortalFactory factory) : IClassFixture<PortalF
         var (_, page) = await lead.GetPageAsync($"/projects/{step.ProjectId}");
         var history = page.QuerySelector("#history-heading")!.ParentElement!.TextContent;
         Assert.Contains("«Opplæring»", history, StringComparison.Ordinal);
-        Assert.Contains("Blocked", history, StringComparison.Ordinal);
+        Assert.Contains("Blokkert", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("Blocked", history, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,7 +102,11 @@ public static class ShowProject
                 .ToListAsync(ct);
             var stepIds = entries.Where(e => e.EntityType == nameof(Step)).Select(e => int.TryParse(e.EntityId, out var i) ? i : 0).Distinct().ToList();
             var stepTitles = await db.Steps.AsNoTracking().Where(s => stepIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s => s.Title, ct);
-            return entries.Select(e => new AuditItem(e.AtUtc, e.UserName, e.EntityType, e.Action, e.Property, e.OldValue, e.NewValue,
+            var userIds = entries.Where(e => e.Property is nameof(Step.AssigneeUserId) or nameof(Project.LeadUserId))
+                .SelectMany(e => new[] { e.OldValue, e.NewValue }).OfType<string>().Distinct().ToList();
+            var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            string? Value(string? v) => v is not null && userNames.TryGetValue(v, out var name) ? name : v;
+            return entries.Select(e => new AuditItem(e.AtUtc, e.UserName, e.EntityType, e.Action, e.Property, Value(e.OldValue), Value(e.NewValue),
                 e.EntityType == nameof(Step) && stepTitles.TryGetValue(e.EntityId, out var t) ? t : null)).ToList();
         }
     }

@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MigrationPortal.Tests.Infrastructure;
+using MigrationPortal.Web.Data;
+
+namespace MigrationPortal.Tests.Integration;
+
+/// <summary>An installation without demo data, as in production.</summary>
+public sealed class ProductionLikeFactory : PortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Demo:Enabled", "false");
+    }
+}
+
+public sealed class StartupTests(ProductionLikeFactory factory) : IClassFixture<ProductionLikeFactory>
+{
+    [Fact]
+    public async Task Without_demo_data_the_database_has_only_reference_data_and_the_login_page_shows_no_demo_password()
+    {
+        using var client = factory.Client();
+
+        var (status, login) = await client.GetPageAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain(DemoData.DemoPassword, login.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(login.QuerySelector("#demo-heading"));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Customers.CountAsync()));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(5, await factory.WithDbAsync(db => db.Roles.CountAsync()));
+        Assert.Equal(["forms", "websak"], await factory.WithDbAsync(db => db.Products.OrderBy(p => p.Code).Select(p => p.Code).ToListAsync()));
+        Assert.True(await factory.WithDbAsync(db => db.StepTemplates.CountAsync()) > 20);
+    }
+}
+
+public sealed class DemoStartupTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task With_demo_data_the_login_page_lists_a_login_for_every_role()
+    {
+        using var client = factory.Client();
+
+        var (_, login) = await client.GetPageAsync("/account/login");
+
+        var demo = login.QuerySelector("#demo-heading")!.ParentElement!.TextContent;
+        Assert.Contains(DemoData.DemoPassword, demo, StringComparison.Ordinal);
+        foreach (var role in new[] { "Administrator", "Salg", "Prosjektleder", "Skysenter", "Kundekontakt" })
+        {
+            Assert.Contains(role, demo, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_data_is_realistic_nine_plus_valid_customers_a_joint_project_and_every_phase()
+    {
+        var (customers, joint, phases) = await factory.WithDbAsync(async db => (
+            await db.Customers.Select(c => c.OrgNumber).ToListAsync(),
+            await db.Projects.Where(p => p.Customers.Count >= 3).CountAsync(),
+            await db.Projects.Select(p => p.Phase).Distinct().CountAsync()));
+
+        Assert.True(customers.Count >= 8);
+        Assert.All(customers, o => Assert.True(MigrationPortal.Web.Domain.OrgNumber.IsValid(o), o));
+        Assert.Equal(1, joint);
+        Assert.Equal(4, phases);
+    }
+
+    [Fact]
+    public async Task Seeding_twice_adds_nothing()
+    {
+        var before = await factory.WithDbAsync(db => db.Customers.CountAsync());
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
+            await demo.SeedReferenceDataAsync();
+            await demo.SeedAsync(printLogins: false);
+        }
+
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Customers.CountAsync()));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Products.CountAsync()));
+    }
+}
