@@ -8,11 +8,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services
     .AddPortalDatabase(builder.Configuration, builder.Environment)
-    .AddPortalIdentity()
-    .AddPortalWeb(builder.Environment);
+    .AddPortalIdentity(builder.Environment)
+    .AddPortalWeb(builder.Configuration, builder.Environment)
+    .AddPortalForwardedHeaders(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

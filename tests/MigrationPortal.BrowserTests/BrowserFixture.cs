@@ -62,6 +62,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Database:Provider", "Sqlite");
             b.UseSetting("Database:ConnectionString", $"Data Source={dbFile}");
             b.UseSetting("Demo:Enabled", "true");
+            b.UseSetting("Portal:PublicUrl", "http://127.0.0.1");
             b.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "mp-browser-tests", "logs"));
         });
         factory.UseKestrel(0);

@@ -49,6 +49,13 @@ public sealed class WalkthroughTests(BrowserFixture fx)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Steget er lagret.");
         await Assertions.Expect(page.Locator("tr", new() { HasText = "Opplæring" }).First).ToContainTextAsync("Pågår");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vis hele historikken" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Pågår" }).First).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GotoAsync("/projects/999999");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fant ikke siden" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Kunder" }).First.ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);

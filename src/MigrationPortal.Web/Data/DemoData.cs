@@ -55,6 +55,24 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Rows written before search folding existed get their search text once.
+        foreach (var c in await db.Customers.Where(c => c.SearchText == string.Empty).ToListAsync(ct))
+        {
+            c.UpdateSearchText();
+        }
+
+        foreach (var p in await db.Projects.Where(p => p.SearchText == string.Empty).ToListAsync(ct))
+        {
+            p.SearchText = SearchFold.Fold(p.Name);
+        }
+
+        if (!await db.VendorSettings.AnyAsync(ct))
+        {
+            db.VendorSettings.Add(new VendorSettings { ProjectStartsPerMonth = 2 });
+        }
+
+        await db.SaveChangesAsync(ct);
         var existing = await db.StepTemplates.Select(t => new { t.ProductId, t.Key }).ToListAsync(ct);
         foreach (var product in products.Where(p => p.Code is "websak" or "forms"))
         {
@@ -121,6 +139,9 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
         {
             return;
         }
+
+        // All or nothing: a seed that fails halfway must not leave a database the guard above would skip forever.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var today = Display.TodayInOslo(clock);
         var staff = new Dictionary<string, PortalUser>(StringComparer.Ordinal);
@@ -241,6 +262,7 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
         M(vestlandProject, MeetingKind.Status, "Statusmøte: tilgang mangler", 1, 9, 1, "Teams", "Tilganger, ny framdriftsplan");
         await db.SaveChangesAsync(ct);
 
+        await transaction.CommitAsync(ct);
         if (printLogins)
         {
             foreach (var (email, _, role) in StaffUsers)

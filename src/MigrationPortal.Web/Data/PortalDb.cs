@@ -20,7 +20,7 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
     {
         nameof(Versioned.Version), nameof(PortalUser.PasswordHash), nameof(PortalUser.SecurityStamp),
         nameof(PortalUser.ConcurrencyStamp), nameof(PortalUser.NormalizedEmail), nameof(PortalUser.NormalizedUserName),
-        nameof(PortalUser.AccessFailedCount),
+        nameof(PortalUser.AccessFailedCount), nameof(OfferRevision.PdfContent), nameof(Customer.SearchText),
     };
 
     private readonly IAuditActor? actor;
@@ -44,6 +44,14 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<OfferRevision> OfferRevisions => Set<OfferRevision>();
+    public DbSet<OfferActivity> OfferActivities => Set<OfferActivity>();
+    public DbSet<OfferYearlyCost> OfferYearlyCosts => Set<OfferYearlyCost>();
+    public DbSet<CloudQueueEntry> CloudQueue => Set<CloudQueueEntry>();
+    public DbSet<VendorSettings> VendorSettings => Set<VendorSettings>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<MappingQuestionnaire> Questionnaires => Set<MappingQuestionnaire>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -67,6 +75,21 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            switch (entry.Entity)
+            {
+                case Customer c:
+                    c.UpdateSearchText();
+                    break;
+                case Project p:
+                    p.SearchText = SearchFold.Fold(p.Name);
+                    break;
+                default:
+                    break;
+            }
+        }
+
         foreach (var entry in ChangeTracker.Entries<Versioned>())
         {
             if (entry.State == EntityState.Modified)
@@ -161,6 +184,10 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         Meeting m => m.Title,
         Product p => p.Name,
         StepTemplate t => t.Title,
+        Offer o => o.Number,
+        OfferRevision r => $"{r.Title} rev. {r.Revision}",
+        CloudQueueEntry q => Show(q.Position),
+        Lead l => l.Source.ToString(),
         PortalUser u => u.Email,
         ProjectCustomer pc => pc.Customer?.Name ?? Customers.Local.FirstOrDefault(c => c.Id == pc.CustomerId)?.Name ?? Show(pc.CustomerId),
         ProjectProduct pp => pp.Product?.Name ?? Products.Local.FirstOrDefault(p => p.Id == pp.ProductId)?.Name ?? Show(pp.ProductId),
@@ -186,6 +213,11 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
                 Project p => ((int?)p.Id, (int?)null),
                 Step s => (s.ProjectId, null),
                 Meeting m => (m.ProjectId, null),
+                Offer o => (o.ProjectId, null),
+                OfferRevision r => (r.Offer?.ProjectId, null),
+                CloudQueueEntry q => (q.ProjectId, null),
+                MappingQuestionnaire mq => (mq.ProjectId, null),
+                Lead l => (l.ProjectId, l.CustomerId),
                 ProjectCustomer pc => (pc.ProjectId, pc.CustomerId),
                 ProjectProduct pp => (pp.ProjectId, null),
                 Customer c => (null, c.Id),

@@ -15,8 +15,19 @@ public sealed class Customer : Versioned, IAudited
     /// <summary>Language for documents sent to this customer ("nb-NO" or "en").</summary>
     public string PreferredLanguage { get; set; } = "nb-NO";
 
+    /// <summary>Name, city and org number folded to lower case in .NET, so search finds "Ålesund" on every database (SQLite's lower() folds only ASCII).</summary>
+    public string SearchText { get; set; } = string.Empty;
+
     public List<Contact> Contacts { get; } = [];
     public List<ProjectCustomer> Projects { get; } = [];
+
+    public void UpdateSearchText() => SearchText = SearchFold.Fold($"{Name} {City} {OrgNumber}");
+}
+
+public static class SearchFold
+{
+    /// <summary>Lower case with the invariant culture: the one form both stored text and search terms take.</summary>
+    public static string Fold(string? text) => (text ?? string.Empty).Trim().ToLowerInvariant();
 }
 
 public sealed class Contact : Versioned, IAudited

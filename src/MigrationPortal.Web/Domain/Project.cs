@@ -14,6 +14,9 @@ public sealed class Project : Versioned, IAudited
     public DateOnly? PlannedGoLive { get; set; }
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>The project's name folded for search; see <see cref="Customer.SearchText"/>.</summary>
+    public string SearchText { get; set; } = string.Empty;
+
     public List<ProjectCustomer> Customers { get; } = [];
     public List<ProjectProduct> Products { get; } = [];
     public List<Step> Steps { get; } = [];

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Web.Infrastructure;
@@ -25,16 +26,28 @@ public sealed partial class LogAccountMailer(ILogger<LogAccountMailer> logger) :
     private static partial void LogLink(ILogger logger, string kind, string email, string link);
 }
 
-/// <summary>Makes the link with which a new user sets, or a user resets, their password, and sends it.</summary>
-public sealed class PasswordLinkSender(UserManager<PortalUser> users, IConfiguration config, IAccountMailer mailer)
+/// <summary>
+/// Makes the link with which a new user sets, or a user resets, their password, and sends it. The link's
+/// address comes from configuration (Portal:PublicUrl), never from the request: a forged Host header must
+/// not turn a reset mail into a link to someone else's site.
+/// </summary>
+public sealed class PasswordLinkSender(UserManager<PortalUser> users, IOptions<PortalOptions> options, IAccountMailer mailer)
 {
-    public async Task SendAsync(PortalUser user, bool invitation, HttpRequest? request)
+    public async Task SendAsync(PortalUser user, bool invitation)
     {
         ArgumentNullException.ThrowIfNull(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var baseUrl = config["Portal:PublicUrl"] ?? (request is null ? "http://localhost:5000" : $"{request.Scheme}://{request.Host}");
+        var baseUrl = options.Value.PublicUrl;
         var email = user.Email ?? string.Empty;
         var link = $"{baseUrl.TrimEnd('/')}/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
         await mailer.SendPasswordLinkAsync(email, user.DisplayName, invitation, link);
     }
+}
+
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>The address people reach the portal at, for links in e-mails. Required outside Development.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
 }

@@ -11,7 +11,7 @@ namespace MigrationPortal.Web.Infrastructure;
 
 public static class WebSetup
 {
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IWebHostEnvironment env)
     {
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
@@ -40,7 +40,7 @@ public static class WebSetup
             o.Cookie.Name = "mp.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = PlainHttpAllowed(env) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
 
@@ -61,7 +61,7 @@ public static class WebSetup
         return services.AddPortalAuthorization();
     }
 
-    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IWebHostEnvironment env)
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
     {
         services.AddPortalLocalization();
         services.AddControllersWithViews(o =>
@@ -83,12 +83,20 @@ public static class WebSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "mp.af";
+            o.Cookie.SecurePolicy = PlainHttpAllowed(env) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoData>();
         services.AddScoped<PasswordLinkSender>();
+        services.Configure<VendorOptions>(configuration.GetSection(VendorOptions.Section));
+        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
+            .Validate(o => env.IsDevelopment() || configuration[$"{PortalOptions.Section}:PublicUrl"] is { Length: > 0 },
+                "Portal:PublicUrl must be set outside Development: links in e-mails are built from it, never from the request's Host header.")
+            .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp), "Portal:PublicUrl must be an absolute http(s) address.")
+            .ValidateOnStart();
         services.AddSingleton<IAccountMailer, LogAccountMailer>();
+        services.AddSingleton<Pdf.IPdfRenderer, Pdf.PdfSharpRenderer>();
 
         // Every use case's Handler (Features/X/UseCase.Handler) is a scoped service.
         foreach (var handler in typeof(WebSetup).Assembly.GetTypes().Where(t => t is { Name: "Handler", IsClass: true, IsAbstract: false, IsNested: true }))
@@ -100,6 +108,26 @@ public static class WebSetup
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         }
 
+        return services;
+    }
+
+    /// <summary>Only a developer's machine and the test host talk plain HTTP; everywhere else cookies are Secure.</summary>
+    private static bool PlainHttpAllowed(IWebHostEnvironment env) => env.IsDevelopment() || env.IsEnvironment("Testing");
+
+    /// <summary>
+    /// Behind a TLS-terminating load balancer: trust X-Forwarded-Proto/For only from the proxies named in
+    /// Network:KnownProxies (default: loopback), so the app knows the request was HTTPS.
+    /// </summary>
+    public static IServiceCollection AddPortalForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("Network:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         return services;
     }
 

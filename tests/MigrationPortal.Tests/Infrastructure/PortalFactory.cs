@@ -47,6 +47,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Portal:PublicUrl", "https://portal.example");
         builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "mp-tests", "logs"));
         builder.ConfigureTestServices(services => services.AddSingleton<IAccountMailer>(Mailer));
     }

@@ -84,13 +84,13 @@ public sealed class AccountTests(PortalFactory factory) : IClassFixture<PortalFa
     [Fact]
     public async Task A_deactivated_user_cannot_sign_in()
     {
-        var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.TromsoContact).Select(u => u.Id).SingleAsync());
+        var (userId, stamp) = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.TromsoContact).Select(u => new { u.Id, u.ConcurrencyStamp }).SingleAsync()) is var u ? (u.Id, u.ConcurrencyStamp) : default;
         var contactId = await factory.WithDbAsync(db => db.Contacts.Where(c => c.UserId == userId).Select(c => c.Id).SingleAsync());
         using var admin = await factory.LoginAsync(Demo.Admin);
 
         var saved = await admin.PostFormAsync($"/admin/users/{userId}", new()
         {
-            ["DisplayName"] = "Per Hansen", ["Email"] = Demo.TromsoContact, ["Role"] = Roles.Customer, ["ContactId"] = contactId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["IsActive"] = "false",
+            ["DisplayName"] = "Per Hansen", ["Email"] = Demo.TromsoContact, ["Role"] = Roles.Customer, ["ContactId"] = contactId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["IsActive"] = "false", ["ConcurrencyStamp"] = stamp,
         });
         using var per = factory.Client();
         var login = await per.PostFormAsync("/account/login", new() { ["Email"] = Demo.TromsoContact, ["Password"] = DemoData.DemoPassword }, tokenFrom: "/account/login");

@@ -63,6 +63,10 @@ public sealed class CustomerIsolationTests(PortalFactory factory) : IClassFixtur
         var step = await kari.PostFormAsync($"/projects/{projectId}/steps/{stepId}/edit", new() { ["Status"] = "Blocked", ["Version"] = "0" });
         var customer = await kari.PostFormAsync($"/customers/{foreign.Customers[0]}/edit", new() { ["Name"] = "Hacked", ["OrgNumber"] = "938821003", ["Type"] = "Municipality", ["PreferredLanguage"] = "nb-NO" });
         var contact = await kari.PostFormAsync($"/customers/{foreign.Customers[0]}/contacts/new", new() { ["Name"] = "X", ["Email"] = "x@example.com" });
+        var invalidCustomer = await kari.PostFormAsync($"/customers/{foreign.Customers[0]}/edit", new() { ["Name"] = "", ["OrgNumber"] = "1" });
+        var invalidProject = await kari.PostFormAsync($"/projects/{projectId}/edit", new() { ["Name"] = "" });
+        var meetingEdit = await kari.PostFormAsync($"/projects/{foreign.Meetings[0].Project}/meetings/{foreign.Meetings[0].Meeting}/edit", new() { ["Title"] = "Hacked", ["Date"] = "2027-01-01", ["Start"] = "10:00", ["End"] = "11:00" });
+        var invalidMeeting = await kari.PostFormAsync($"/projects/{foreign.Meetings[0].Project}/meetings/{foreign.Meetings[0].Meeting}/edit", new() { ["Title"] = "" });
         var project = await kari.PostFormAsync($"/projects/{projectId}/edit", new() { ["Name"] = "Hacked", ["CustomerIds"] = $"{foreign.OwnCustomer}", ["ProductIds"] = "1" });
         var meeting = await kari.PostFormAsync($"/projects/{projectId}/meetings/new", new() { ["Title"] = "Hacked", ["Date"] = "2027-01-01", ["Start"] = "10:00", ["End"] = "11:00" });
 
@@ -70,6 +74,10 @@ public sealed class CustomerIsolationTests(PortalFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, customer.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, contact.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, project.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, invalidCustomer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, invalidProject.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, meetingEdit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, invalidMeeting.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, meeting.StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.Projects.AnyAsync(p => p.Name == "Hacked")));
         Assert.False(await factory.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title == "Hacked")));

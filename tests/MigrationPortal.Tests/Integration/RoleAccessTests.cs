@@ -34,6 +34,8 @@ public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<Porta
         Row(Demo.Lead, "/projects/{project}/steps/{step}/edit", Ok);
         Row(Demo.CloudCenter, "/projects/{project}/steps/{step}/edit", Ok);
         Row(Demo.Sales, "/projects/{project}/steps/{step}/edit", Forbidden);
+        Row(Demo.Sales, "/projects/{intake}/steps/{intakeStep}/edit", Ok);
+        Row(Demo.Sales, "/projects/{intake}/edit", Ok);
 
         Row(Demo.Admin, "/customers/new", Ok);
         Row(Demo.Sales, "/customers/new", Ok);
@@ -78,12 +80,15 @@ public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<Porta
             var project = await db.Projects.Where(p => p.Name.StartsWith("Gudbrandsdalen")).Select(p => p.Id).SingleAsync();
             var step = await db.Steps.Where(s => s.ProjectId == project && s.CustomerVisible).Select(s => s.Id).FirstAsync();
             var customer = await db.Customers.Where(c => c.Name == "Sør-Fron kommune").Select(c => c.Id).SingleAsync();
-            return (project, step, customer);
+            var intake = await db.Projects.Where(p => p.Name.StartsWith("Tromsø")).Select(p => p.Id).SingleAsync();
+            var intakeStep = await db.Steps.Where(s => s.ProjectId == intake).Select(s => s.Id).FirstAsync();
+            return (project, step, customer, intake, intakeStep);
         });
         using var client = await factory.LoginAsync(user);
 
         var response = await client.GetAsync(url.Replace("{project}", $"{ids.project}", StringComparison.Ordinal)
-            .Replace("{step}", $"{ids.step}", StringComparison.Ordinal).Replace("{customer}", $"{ids.customer}", StringComparison.Ordinal));
+            .Replace("{step}", $"{ids.step}", StringComparison.Ordinal).Replace("{customer}", $"{ids.customer}", StringComparison.Ordinal)
+            .Replace("{intakeStep}", $"{ids.intakeStep}", StringComparison.Ordinal).Replace("{intake}", $"{ids.intake}", StringComparison.Ordinal));
 
         Assert.Equal(expected, (int)response.StatusCode);
     }

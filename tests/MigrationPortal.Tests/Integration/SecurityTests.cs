@@ -26,15 +26,42 @@ public sealed class SecurityTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
     }
 
-    [Fact]
-    public async Task Pages_have_no_inline_script_so_the_csp_holds()
+    [Theory]
+    [InlineData("/dashboard")]
+    [InlineData("/projects/1")]
+    [InlineData("/projects/1/steps/1/edit")]
+    [InlineData("/customers/new")]
+    [InlineData("/admin/users/new")]
+    [InlineData("/projects/1/meetings/new")]
+    public async Task Pages_have_no_inline_script_or_style_so_the_csp_holds(string url)
     {
-        using var client = await factory.LoginAsync(Demo.Lead);
+        using var client = await factory.LoginAsync(Demo.Admin);
 
-        var (_, page) = await client.GetPageAsync("/dashboard");
+        var (status, page) = await client.GetPageAsync(url);
 
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.All(page.Scripts, s => Assert.False(string.IsNullOrEmpty(s.Source)));
         Assert.Empty(page.QuerySelectorAll("[style]"));
+    }
+
+    [Fact]
+    public async Task A_login_form_with_errors_has_no_inline_style_either()
+    {
+        using var client = factory.Client();
+
+        var response = await client.PostFormAsync("/account/login", new() { ["Email"] = "", ["Password"] = "" }, tokenFrom: "/account/login");
+
+        var page = await PortalClient.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("#error-summary"));
+        Assert.Empty(page.QuerySelectorAll("[style]"));
+    }
+
+    [Fact]
+    public void The_antiforgery_filter_is_registered_globally()
+    {
+        var options = (Microsoft.Extensions.Options.IOptions<MvcOptions>)factory.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<MvcOptions>))!;
+
+        Assert.Contains(options.Value.Filters, f => f is AutoValidateAntiforgeryTokenAttribute);
     }
 
     [Theory]
@@ -60,7 +87,9 @@ public sealed class SecurityTests(PortalFactory factory) : IClassFixture<PortalF
             .Where(x => x.Method.GetCustomAttributes<HttpMethodAttribute>().Any(a => a.HttpMethods.Contains("POST")))
             .ToList();
 
+        // The error pages are the one exception: they re-execute refused requests of any verb and change nothing.
         Assert.NotEmpty(actions);
+        Assert.All(typeof(Program).Assembly.GetTypes().Where(t => t.GetCustomAttribute<IgnoreAntiforgeryTokenAttribute>() is not null), t => Assert.Equal("ErrorController", t.Name));
         Assert.All(actions, x =>
         {
             Assert.Null(x.Method.GetCustomAttribute<IgnoreAntiforgeryTokenAttribute>());

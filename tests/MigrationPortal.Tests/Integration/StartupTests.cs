@@ -71,7 +71,7 @@ public sealed class DemoStartupTests(PortalFactory factory) : IClassFixture<Port
     [Fact]
     public async Task Seeding_twice_adds_nothing()
     {
-        var before = await factory.WithDbAsync(db => db.Customers.CountAsync());
+        var before = await factory.WithDbAsync(async db => (await db.Customers.CountAsync(), await db.Projects.CountAsync(), await db.Steps.CountAsync(), await db.Users.CountAsync(), await db.StepTemplates.CountAsync(), await db.Meetings.CountAsync()));
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -80,7 +80,7 @@ public sealed class DemoStartupTests(PortalFactory factory) : IClassFixture<Port
             await demo.SeedAsync(printLogins: false);
         }
 
-        Assert.Equal(before, await factory.WithDbAsync(db => db.Customers.CountAsync()));
+        Assert.Equal(before, await factory.WithDbAsync(async db => (await db.Customers.CountAsync(), await db.Projects.CountAsync(), await db.Steps.CountAsync(), await db.Users.CountAsync(), await db.StepTemplates.CountAsync(), await db.Meetings.CountAsync())));
         Assert.Equal(2, await factory.WithDbAsync(db => db.Products.CountAsync()));
     }
 }

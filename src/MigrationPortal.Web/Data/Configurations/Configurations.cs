@@ -19,6 +19,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(x => x.OrgNumber).HasMaxLength(9).IsFixedLength();
         b.HasIndex(x => x.OrgNumber).IsUnique();
         b.HasIndex(x => x.Name);
+        b.Property(x => x.SearchText).HasMaxLength(400);
         b.Property(x => x.Type).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.StreetAddress).HasMaxLength(200);
         b.Property(x => x.PostalCode).HasMaxLength(10);
@@ -61,6 +62,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     {
         b.HasVersion();
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.SearchText).HasMaxLength(200);
         b.Property(x => x.Phase).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.LeadUserId).HasMaxLength(450);

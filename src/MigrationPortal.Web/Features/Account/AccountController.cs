@@ -109,7 +109,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
 
         if (await users.FindByEmailAsync(form.Email) is { IsActive: true } user)
         {
-            await sender.SendAsync(user, invitation: false, Request);
+            await sender.SendAsync(user, invitation: false);
         }
 
         // Same answer whether or not the address is known.

@@ -67,6 +67,7 @@ public static class Products
 
                 if (existing.Version != form.Version)
                 {
+                    form.Version = existing.Version;
                     return Outcome.Conflict;
                 }
 

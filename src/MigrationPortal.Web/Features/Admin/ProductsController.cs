@@ -54,7 +54,8 @@ public sealed class ProductsController(Products.Handler h, IStringLocalizer<Shar
                 return View("ProductEdit", form);
             default:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                ModelState.AddModelError(string.Empty, l["Common.Conflict"]);
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, l["Common.ConflictKept"]);
                 return View("ProductEdit", form);
         }
     }

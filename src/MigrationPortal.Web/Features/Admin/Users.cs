@@ -36,6 +36,9 @@ public static class Users
         [Display(Name = "User.IsActive")]
         public bool IsActive { get; set; } = true;
 
+        /// <summary>Identity's concurrency token, as loaded: two admins editing one user conflict instead of overwriting.</summary>
+        public string? ConcurrencyStamp { get; set; }
+
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
             var l = validationContext.Localizer();
@@ -81,7 +84,7 @@ public static class Users
 
                 form = new UserForm
                 {
-                    Id = user.Id, DisplayName = user.DisplayName, Email = user.Email ?? string.Empty, IsActive = user.IsActive,
+                    Id = user.Id, DisplayName = user.DisplayName, Email = user.Email ?? string.Empty, IsActive = user.IsActive, ConcurrencyStamp = user.ConcurrencyStamp,
                     Role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.ProjectLead,
                     ContactId = await db.Contacts.Where(c => c.UserId == user.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct),
                 };
@@ -122,6 +125,17 @@ public static class Users
             if (user is null)
             {
                 return (null, false, errors);
+            }
+
+            if (!created)
+            {
+                if (user.ConcurrencyStamp != form.ConcurrencyStamp)
+                {
+                    errors.Add((string.Empty, l["Common.Conflict"]));
+                    return (null, false, errors);
+                }
+
+                db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = form.ConcurrencyStamp;
             }
 
             user.DisplayName = form.DisplayName.Trim();

@@ -46,7 +46,7 @@ public sealed class UsersController(Users.Handler h, IStringLocalizer<SharedReso
             return NotFound();
         }
 
-        await sender.SendAsync(user, invitation: false, Request);
+        await sender.SendAsync(user, invitation: false);
         TempData["Flash"] = l["User.ResetSent", user.Email ?? string.Empty].Value;
         return Redirect("/admin/users");
     }
@@ -60,7 +60,7 @@ public sealed class UsersController(Users.Handler h, IStringLocalizer<SharedReso
             {
                 if (created)
                 {
-                    await sender.SendAsync(user, invitation: true, Request);
+                    await sender.SendAsync(user, invitation: true);
                 }
 
                 TempData["Flash"] = (created ? l["User.Invited", user.Email ?? string.Empty] : l["User.Saved"]).Value;

@@ -22,9 +22,9 @@ public static class CustomerList
             var customers = db.Customers.AsNoTracking().VisibleTo(user);
             if (!string.IsNullOrWhiteSpace(q))
             {
-                var term = q.Trim().ToLower();
+                var term = SearchFold.Fold(q);
                 var digits = OrgNumber.Normalize(q);
-                customers = customers.Where(c => c.Name.ToLower().Contains(term) || (digits.Length > 0 && c.OrgNumber.Contains(digits)) || (c.City != null && c.City.ToLower().Contains(term)));
+                customers = customers.Where(c => c.SearchText.Contains(term) || (digits.Length > 0 && c.OrgNumber.Contains(digits)));
             }
 
             var total = await customers.CountAsync(ct);

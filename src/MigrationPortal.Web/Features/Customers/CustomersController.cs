@@ -81,6 +81,16 @@ public sealed class CustomersController(IStringLocalizer<SharedResource> l) : Co
     {
         if (!ModelState.IsValid)
         {
+            // Access first: an invalid form for someone else's customer is a 404, not a form.
+            if (form.Id is { } existingId)
+            {
+                var (access, _) = await h.GetAsync(existingId, User, ct);
+                if (access != SaveCustomer.Outcome.Saved)
+                {
+                    return access == SaveCustomer.Outcome.Forbidden ? Forbid() : NotFound();
+                }
+            }
+
             return View("Edit", form);
         }
 
@@ -99,7 +109,12 @@ public sealed class CustomersController(IStringLocalizer<SharedResource> l) : Co
                 return View("Edit", form);
             default:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                ModelState.AddModelError(string.Empty, l["Customer.Conflict"]);
+                ModelState.AddModelError(string.Empty, l["Common.ConflictKept"]);
+                if ((await h.GetAsync(id, User, ct)).Item2 is { } current)
+                {
+                    form.Version = current.Version;
+                }
+
                 return View("Edit", form);
         }
     }

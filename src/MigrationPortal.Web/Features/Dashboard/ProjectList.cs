@@ -50,10 +50,10 @@ public static class ProjectList
 
             if (!string.IsNullOrWhiteSpace(query.Q))
             {
-                var term = query.Q.Trim().ToLower();
+                var term = SearchFold.Fold(query.Q);
                 var digits = OrgNumber.Normalize(query.Q);
-                projects = projects.Where(p => p.Name.ToLower().Contains(term)
-                    || p.Customers.Any(c => c.Customer!.Name.ToLower().Contains(term) || c.Customer.OrgNumber == digits));
+                projects = projects.Where(p => p.SearchText.Contains(term)
+                    || p.Customers.Any(c => c.Customer!.SearchText.Contains(term) || c.Customer.OrgNumber == digits));
             }
 
             var countByPhase = await projects.GroupBy(p => p.Phase).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);

@@ -98,7 +98,7 @@ public static class EditStep
 
             var step = await db.Steps.SingleAsync(s => s.Id == form.StepId, ct);
 
-            if (form.AssigneeUserId is { Length: > 0 } assignee && !await db.Users.AnyAsync(u => u.Id == assignee && u.CustomerId == null && u.IsActive, ct))
+            if (form.AssigneeUserId is { Length: > 0 } assignee && assignee != step.AssigneeUserId && !await db.Users.AnyAsync(u => u.Id == assignee && u.CustomerId == null && u.IsActive, ct))
             {
                 valid = false;
             }
@@ -149,7 +149,7 @@ public static class EditStep
 
         private async Task<Page> ConflictPageAsync(Form yours, Step current, CancellationToken ct)
         {
-            var assignees = await AssigneesAsync(ct);
+            var assignees = await AssigneesAsync(current.AssigneeUserId, ct);
             string? Name(string? id) => id is null ? null : assignees.FirstOrDefault(a => a.Id == id).Name ?? id;
             var diffs = new List<(string, string?, string?)>();
             if (current.Status != yours.Status)
@@ -184,11 +184,12 @@ public static class EditStep
         private async Task<Page> PageAsync(Form form, Step step, Conflict? conflict, CancellationToken ct)
         {
             var projectName = await db.Projects.Where(p => p.Id == form.ProjectId).Select(p => p.Name).SingleAsync(ct);
-            return new Page(form, projectName, step.Title, step.Phase, step.Responsible, await AssigneesAsync(ct), conflict);
+            return new Page(form, projectName, step.Title, step.Phase, step.Responsible, await AssigneesAsync(step.AssigneeUserId, ct), conflict);
         }
 
-        private async Task<List<(string Id, string Name)>> AssigneesAsync(CancellationToken ct) =>
-            (await db.Users.AsNoTracking().Where(u => u.CustomerId == null && u.IsActive).OrderBy(u => u.DisplayName)
+        /// <summary>Active staff, plus whoever has the step now even if no longer active, so saving does not silently drop them.</summary>
+        private async Task<List<(string Id, string Name)>> AssigneesAsync(string? current, CancellationToken ct) =>
+            (await db.Users.AsNoTracking().Where(u => u.CustomerId == null && (u.IsActive || u.Id == current)).OrderBy(u => u.DisplayName)
                 .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName)).ToList();
     }

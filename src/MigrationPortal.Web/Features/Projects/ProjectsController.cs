@@ -89,7 +89,8 @@ public sealed class ProjectsController : Controller
                 return Redirect($"/projects/{id}");
             case Projects.SaveProject.Outcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                ModelState.AddModelError(string.Empty, l["Common.Conflict"]);
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, l["Common.ConflictKept"]);
                 return View("EditProject", invalidPage);
             case Projects.SaveProject.Outcome.Invalid:
                 foreach (var (field, key) in errors)
@@ -137,7 +138,8 @@ public sealed class ProjectsController : Controller
                 return Redirect($"/projects/{form.ProjectId}/meetings/{meetingId}");
             case Projects.SaveMeeting.Outcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                ModelState.AddModelError(string.Empty, l["Common.Conflict"]);
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, l["Common.ConflictKept"]);
                 return View("EditMeeting", page);
             default:
                 return MeetingResult((outcome, page));

@@ -69,6 +69,12 @@ public static class SaveMeeting
                 yield return new ValidationResult(l["Validation.EndBeforeStart"], [nameof(End)]);
             }
 
+            // The hour skipped when summer time starts does not exist in Oslo.
+            if (Date is { } d && (Start is { } st && Display.Oslo.IsInvalidTime(d.ToDateTime(st)) || End is { } en && Display.Oslo.IsInvalidTime(d.ToDateTime(en))))
+            {
+                yield return new ValidationResult(l["Validation.TimeDoesNotExist"], [nameof(Start)]);
+            }
+
             // Only web links: a javascript: or data: URL in an href would run in the reader's browser.
             if (!string.IsNullOrWhiteSpace(OnlineLink)
                 && !(Uri.TryCreate(OnlineLink.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
@@ -148,10 +154,14 @@ public static class SaveMeeting
                 meeting = await db.Meetings.Include(m => m.Participants).SingleAsync(m => m.Id == id, ct);
                 if (meeting.Version != form.Version)
                 {
+                    form.Version = meeting.Version;
                     return (Outcome.Conflict, id, await PageAsync(form, ct));
                 }
 
                 db.Entry(meeting).Property(m => m.Version).OriginalValue = form.Version;
+
+                // Checked and bumped even when only the participants change.
+                db.Entry(meeting).Property(m => m.Version).IsModified = true;
             }
             else
             {
@@ -182,7 +192,9 @@ public static class SaveMeeting
             }
             catch (DbUpdateConcurrencyException)
             {
-                return (Outcome.Conflict, meeting.Id, page);
+                db.ChangeTracker.Clear();
+                form.Version = await db.Meetings.Where(m => m.Id == meeting.Id).Select(m => m.Version).SingleAsync(ct);
+                return (Outcome.Conflict, meeting.Id, await PageAsync(form, ct));
             }
         }
 
@@ -204,10 +216,13 @@ public static class SaveMeeting
         {
             var projectName = await db.Projects.Where(p => p.Id == form.ProjectId).Select(p => p.Name).SingleAsync(ct);
             var contacts = await db.Contacts.AsNoTracking()
-                .Where(c => db.ProjectCustomers.Any(pc => pc.ProjectId == form.ProjectId && pc.CustomerId == c.CustomerId))
+                .Where(c => db.ProjectCustomers.Any(pc => pc.ProjectId == form.ProjectId && pc.CustomerId == c.CustomerId)
+                    || (form.Id != null && db.MeetingParticipants.Any(mp => mp.MeetingId == form.Id && mp.ContactId == c.Id)))
                 .OrderBy(c => c.Customer!.Name).ThenBy(c => c.Name)
                 .Select(c => new Person<int>(c.Id, c.Name, c.Customer!.Name)).ToListAsync(ct);
-            var staff = await db.Users.AsNoTracking().Where(u => u.CustomerId == null && u.IsActive).OrderBy(u => u.DisplayName)
+            var staff = await db.Users.AsNoTracking()
+                .Where(u => u.CustomerId == null && (u.IsActive || (form.Id != null && db.MeetingParticipants.Any(mp => mp.MeetingId == form.Id && mp.UserId == u.Id))))
+                .OrderBy(u => u.DisplayName)
                 .Select(u => new Person<string>(u.Id, u.DisplayName, u.Email ?? string.Empty)).ToListAsync(ct);
             return new Page(form, projectName, contacts, staff);
         }

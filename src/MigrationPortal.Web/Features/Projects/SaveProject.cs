@@ -124,6 +124,7 @@ public static class SaveProject
                 project = await db.Projects.Include(p => p.Customers).Include(p => p.Products).Include(p => p.Steps).SingleAsync(p => p.Id == id, ct);
                 if (project.Version != form.Version)
                 {
+                    form.Version = project.Version;
                     return (Outcome.Conflict, id, await PageAsync(form, ct), errors);
                 }
 
@@ -154,7 +155,7 @@ public static class SaveProject
                 errors.Add((nameof(form.ProductIds), "Validation.ProjectNeedsProduct"));
             }
 
-            if (form.LeadUserId is { Length: > 0 } lead && !await db.Users.AnyAsync(u => u.Id == lead && u.CustomerId == null && u.IsActive, ct))
+            if (form.LeadUserId is { Length: > 0 } lead && lead != project.LeadUserId && !await db.Users.AnyAsync(u => u.Id == lead && u.CustomerId == null && u.IsActive, ct))
             {
                 errors.Add((nameof(form.LeadUserId), "Validation.UnknownAssignee"));
             }
@@ -175,6 +176,10 @@ public static class SaveProject
             project.Products.RemoveAll(p => !productIds.Contains(p.ProductId));
             project.Products.AddRange(productIds.Where(p => project.Products.All(x => x.ProductId != p)).Select(p => new ProjectProduct { ProductId = p }));
 
+            // The version is checked and bumped even when only the customer or product lists change:
+            // a stale form must not put back a customer someone just removed (and with it, access).
+            db.Entry(project).Property(p => p.Version).IsModified = true;
+
             // New products bring their steps; steps of a removed product stay, with their history.
             var templates = await db.StepTemplates.AsNoTracking().Where(t => productIds.Contains(t.ProductId)).ToListAsync(ct);
             project.AddStepsFromTemplates(templates, form.PlannedStart ?? Display.TodayInOslo(clock));
@@ -185,6 +190,8 @@ public static class SaveProject
             }
             catch (DbUpdateConcurrencyException)
             {
+                db.ChangeTracker.Clear();
+                form.Version = await db.Projects.Where(p => p.Id == project.Id).Select(p => p.Version).SingleAsync(ct);
                 return (Outcome.Conflict, project.Id, await PageAsync(form, ct), errors);
             }
         }
@@ -206,7 +213,7 @@ public static class SaveProject
         {
             var customers = await db.Customers.AsNoTracking().OrderBy(c => c.Name).Select(c => new Option<int>(c.Id, c.Name)).ToListAsync(ct);
             var products = await db.Products.AsNoTracking().Where(p => p.IsActive || form.ProductIds.Contains(p.Id)).OrderBy(p => p.Name).Select(p => new Option<int>(p.Id, p.Name)).ToListAsync(ct);
-            var leads = await db.Users.AsNoTracking().Where(u => u.CustomerId == null && u.IsActive).OrderBy(u => u.DisplayName).Select(u => new Option<string>(u.Id, u.DisplayName)).ToListAsync(ct);
+            var leads = await db.Users.AsNoTracking().Where(u => u.CustomerId == null && (u.IsActive || u.Id == form.LeadUserId)).OrderBy(u => u.DisplayName).Select(u => new Option<string>(u.Id, u.DisplayName)).ToListAsync(ct);
             return new Page(form, customers, products, leads);
         }
     }

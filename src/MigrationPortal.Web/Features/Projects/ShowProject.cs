@@ -71,8 +71,10 @@ public static class ShowProject
                 .OrderBy(s => s.Phase).ThenBy(s => s.SortOrder)
                 .Select(s => new { s.Id, s.Phase, s.Title, s.Description, s.Status, s.Responsible, s.AssigneeUserId, s.PlannedStart, s.Due, s.CustomerVisible })
                 .ToListAsync(ct);
-            var health = ProjectHealthRule.Compute(p.Phase, p.PlannedGoLive, allSteps.Select(s => (s.Status, s.Due)), today);
             var visible = allSteps.Where(s => staff || s.CustomerVisible).ToList();
+
+            // A customer's badge is computed from what they can see, so it never hints at internal steps.
+            var health = ProjectHealthRule.Compute(p.Phase, p.PlannedGoLive, visible.Select(s => (s.Status, s.Due)), today);
             var steps = visible.Select(s => new StepItem(
                 s.Id, s.Phase, s.Title, s.Description, s.Status, s.Responsible,
                 s.AssigneeUserId is { } a && names.TryGetValue(a, out var n) ? n : null,

@@ -23,7 +23,7 @@ public static class CustomerOperations
 }
 
 /// <summary>What the authorization handlers need to know of a project: whose it is.</summary>
-public sealed record ProjectResource(int ProjectId, IReadOnlyCollection<int> CustomerIds);
+public sealed record ProjectResource(int ProjectId, IReadOnlyCollection<int> CustomerIds, Phase Phase);
 
 public sealed record CustomerResource(int CustomerId);
 
@@ -35,7 +35,8 @@ public sealed class ProjectAuthorizationHandler : AuthorizationHandler<Operation
         var allowed = requirement.Name switch
         {
             nameof(ProjectOperations.View) => user.IsStaff() || (user.CustomerId() is { } cid && resource.CustomerIds.Contains(cid)),
-            nameof(ProjectOperations.Edit) => Policies.StepEditorRoles.Any(user.IsInRole),
+            // Sales own phase 1 (intake and mapping); project leads and the cloud centre the rest.
+            nameof(ProjectOperations.Edit) => Policies.StepEditorRoles.Any(user.IsInRole) || (user.IsInRole(Roles.Sales) && resource.Phase == Phase.Intake),
             nameof(ProjectOperations.ManageMeetings) => user.IsStaff(),
             _ => false,
         };
@@ -99,10 +100,10 @@ public static class AccessQueries
     /// <summary>Loads the project's ownership (null when it does not exist or is not visible) for an authorization check.</summary>
     public static async Task<ProjectResource?> FindProjectResourceAsync(this PortalDb db, int projectId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var ids = await db.Projects.VisibleTo(user).Where(p => p.Id == projectId)
-            .Select(p => p.Customers.Select(c => c.CustomerId).ToList())
+        var found = await db.Projects.VisibleTo(user).Where(p => p.Id == projectId)
+            .Select(p => new { Customers = p.Customers.Select(c => c.CustomerId).ToList(), p.Phase })
             .FirstOrDefaultAsync(ct);
-        return ids is null ? null : new ProjectResource(projectId, ids);
+        return found is null ? null : new ProjectResource(projectId, found.Customers, found.Phase);
     }
 
     /// <summary>True when the user may perform the operation on the project; false also when it is not theirs to see.</summary>

@@ -6,3 +6,11 @@ document.addEventListener('submit', function (e) {
         e.preventDefault();
     }
 });
+
+// A form that comes back with errors moves focus to its error summary, so screen readers announce it.
+document.addEventListener('DOMContentLoaded', function () {
+    var summary = document.getElementById('error-summary');
+    if (summary) {
+        summary.focus();
+    }
+});

@@ -1,0 +1,51 @@
+using MigrationPortal.Web.Domain;
+
+namespace MigrationPortal.Web.Features.Offers;
+
+/// <summary>What a new offer starts with: the implementation project's usual activities and yearly costs per product.</summary>
+public static class OfferDefaults
+{
+    public const int ValidDays = 30;
+
+    public static IEnumerable<OfferActivity> Activities(IReadOnlyCollection<string> productCodes, Func<string, string> text)
+    {
+        ArgumentNullException.ThrowIfNull(productCodes);
+        ArgumentNullException.ThrowIfNull(text);
+        var both = productCodes.Count > 1;
+        var order = 0;
+        OfferActivity A(string key, decimal hours, decimal price, int weeks, string unit = "Offer.Unit.Hours") =>
+            new() { Description = text("OfferActivity." + key), Quantity = both ? decimal.Round(hours * 1.5m) : hours, Unit = text(unit), UnitPrice = price, DurationWeeks = weeks, SortOrder = ++order };
+
+        yield return A("Mapping", 16, 1450, 2);
+        yield return A("Environment", 24, 1450, 2);
+        if (productCodes.Contains("websak"))
+        {
+            yield return A("MigrationWebSak", 40, 1450, 3);
+        }
+
+        if (productCodes.Contains("forms"))
+        {
+            yield return A("MigrationForms", 16, 1450, 2);
+        }
+
+        yield return A("TestEnvironment", 20, 1450, 4);
+        yield return A("Training", 12, 1650, 3);
+        yield return A("GoLive", 16, 1450, 2);
+        yield return new OfferActivity { Description = text("OfferActivity.ProjectManagement"), PriceKind = PriceKind.Fixed, FixedPrice = both ? 45000 : 30000, DurationWeeks = null, SortOrder = ++order };
+    }
+
+    public static IEnumerable<OfferYearlyCost> YearlyCosts(IEnumerable<Product> products, Func<string, string> text)
+    {
+        var order = 0;
+        foreach (var p in products.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            yield return new OfferYearlyCost
+            {
+                Description = string.Format(System.Globalization.CultureInfo.CurrentCulture, text("OfferYearly.Operation"), p.Name),
+                ProductId = p.Id,
+                AmountPerYear = p.Code switch { "websak" => 185000, "forms" => 62000, _ => 50000 },
+                SortOrder = ++order,
+            };
+        }
+    }
+}

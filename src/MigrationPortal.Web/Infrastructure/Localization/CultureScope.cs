@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace MigrationPortal.Web.Infrastructure.Localization;
+
+/// <summary>Runs a piece of work in another language (a PDF in the customer's language, say) and restores the user's.</summary>
+public sealed class CultureScope : IDisposable
+{
+    private readonly CultureInfo culture;
+    private readonly CultureInfo uiCulture;
+
+    public CultureScope(string name)
+    {
+        culture = CultureInfo.CurrentCulture;
+        uiCulture = CultureInfo.CurrentUICulture;
+        var target = new CultureInfo(LocalizationSetup.Cultures.Contains(name) ? name : LocalizationSetup.DefaultCulture);
+        CultureInfo.CurrentCulture = target;
+        CultureInfo.CurrentUICulture = target;
+    }
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = uiCulture;
+    }
+}
