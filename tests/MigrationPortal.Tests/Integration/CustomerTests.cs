@@ -107,4 +107,25 @@ public sealed class CustomerTests(PortalFactory factory) : IClassFixture<PortalF
         var contact = await factory.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.Name == "Åshild Øren"));
         Assert.True(contact.HasSigningAuthority);
     }
+
+    [Fact]
+    public async Task Editing_a_contact_saves_and_a_stale_edit_conflicts()
+    {
+        var contact = await factory.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.Name == "Bjørn Løvås"));
+        using var sales = await factory.LoginAsync(Demo.Sales);
+        Dictionary<string, string?> Fields(string title) => new()
+        {
+            ["Name"] = contact.Name, ["Title"] = title, ["Email"] = contact.Email, ["Version"] = $"{contact.Version}", ["HasSigningAuthority"] = "true",
+        };
+
+        var first = await sales.PostFormAsync($"/customers/{contact.CustomerId}/contacts/{contact.Id}/edit", Fields("Direktør"));
+        var stale = await sales.PostFormAsync($"/customers/{contact.CustomerId}/contacts/{contact.Id}/edit", Fields("IKT-sjef"));
+        var otherCustomer = await factory.WithDbAsync(db => db.Customers.Where(c => c.Id != contact.CustomerId).Select(c => c.Id).FirstAsync());
+        var wrongCustomer = await sales.GetAsync($"/customers/{otherCustomer}/contacts/{contact.Id}/edit");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, wrongCustomer.StatusCode);
+        Assert.Equal("Direktør", (await factory.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.Id == contact.Id))).Title);
+    }
 }

@@ -54,6 +54,8 @@ public sealed class CustomerForm : IValidatableObject
 public sealed class ContactForm
 {
     public int CustomerId { get; set; }
+    public int? Id { get; set; }
+    public int Version { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, ErrorMessage = "Validation.MaxLength")]

@@ -166,7 +166,17 @@ public static class SaveCustomer
             }
         }
 
-        public async Task<Outcome> AddContactAsync(ContactForm form, ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>The edit form of one contact of the customer; null when the contact is not this customer's.</summary>
+        public Task<ContactForm?> GetContactAsync(int customerId, int contactId, CancellationToken ct) =>
+            db.Contacts.AsNoTracking().Where(c => c.Id == contactId && c.CustomerId == customerId)
+                .Select(c => new ContactForm
+                {
+                    CustomerId = c.CustomerId, Id = c.Id, Version = c.Version, Name = c.Name, Title = c.Title, Email = c.Email, Phone = c.Phone,
+                    HasSigningAuthority = c.HasSigningAuthority,
+                })
+                .SingleOrDefaultAsync(ct);
+
+        public async Task<Outcome> SaveContactAsync(ContactForm form, ClaimsPrincipal user, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
             var (access, _) = await GetAsync(form.CustomerId, user, ct);
@@ -175,13 +185,43 @@ public static class SaveCustomer
                 return access;
             }
 
-            db.Contacts.Add(new Contact
+            Contact contact;
+            if (form.Id is { } id)
             {
-                CustomerId = form.CustomerId, Name = form.Name.Trim(), Title = Blank(form.Title), Email = form.Email.Trim(),
-                Phone = Blank(form.Phone), HasSigningAuthority = form.HasSigningAuthority,
-            });
-            await db.SaveChangesAsync(ct);
-            return Outcome.Saved;
+                if (await db.Contacts.SingleOrDefaultAsync(c => c.Id == id && c.CustomerId == form.CustomerId, ct) is not { } existing)
+                {
+                    return Outcome.NotFound;
+                }
+
+                if (existing.Version != form.Version)
+                {
+                    form.Version = existing.Version;
+                    return Outcome.Conflict;
+                }
+
+                contact = existing;
+                db.Entry(contact).Property(c => c.Version).OriginalValue = form.Version;
+            }
+            else
+            {
+                contact = new Contact { CustomerId = form.CustomerId, Name = form.Name, Email = form.Email };
+                db.Contacts.Add(contact);
+            }
+
+            contact.Name = form.Name.Trim();
+            contact.Title = Blank(form.Title);
+            contact.Email = form.Email.Trim();
+            contact.Phone = Blank(form.Phone);
+            contact.HasSigningAuthority = form.HasSigningAuthority;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return Outcome.Saved;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Outcome.Conflict;
+            }
         }
 
         private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -51,17 +51,42 @@ public sealed class CustomersController(IStringLocalizer<SharedResource> l) : Co
     public async Task<IActionResult> NewContact(int id, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
         await h.GetAsync(id, User, ct) switch
         {
-            (SaveCustomer.Outcome.Saved, { } c) => View(new ContactPage(c.Name, new ContactForm { CustomerId = id })),
+            (SaveCustomer.Outcome.Saved, { } c) => View("EditContact", new ContactPage(c.Name, new ContactForm { CustomerId = id })),
             (SaveCustomer.Outcome.Forbidden, _) => Forbid(),
             _ => NotFound(),
         };
 
+    [HttpGet("{id:int}/contacts/{contactId:int}/edit")]
+    public async Task<IActionResult> EditContact(int id, int contactId, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
+    {
+        var (access, customer) = await h.GetAsync(id, User, ct);
+        if (access != SaveCustomer.Outcome.Saved)
+        {
+            return access == SaveCustomer.Outcome.Forbidden ? Forbid() : NotFound();
+        }
+
+        return await h.GetContactAsync(id, contactId, ct) is { } form ? View("EditContact", new ContactPage(customer!.Name, form)) : NotFound();
+    }
+
     [HttpPost("{id:int}/contacts/new")]
-    public async Task<IActionResult> NewContact(int id, ContactForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
+    public Task<IActionResult> NewContact(int id, ContactForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        form.CustomerId = id;
-        var (access, customer) = await h.GetAsync(id, User, ct);
+        (form.CustomerId, form.Id) = (id, null);
+        return SaveContactAsync(form, h, ct);
+    }
+
+    [HttpPost("{id:int}/contacts/{contactId:int}/edit")]
+    public Task<IActionResult> EditContact(int id, int contactId, ContactForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        (form.CustomerId, form.Id) = (id, contactId);
+        return SaveContactAsync(form, h, ct);
+    }
+
+    private async Task<IActionResult> SaveContactAsync(ContactForm form, SaveCustomer.Handler h, CancellationToken ct)
+    {
+        var (access, customer) = await h.GetAsync(form.CustomerId, User, ct);
         if (access != SaveCustomer.Outcome.Saved)
         {
             return access == SaveCustomer.Outcome.Forbidden ? Forbid() : NotFound();
@@ -69,12 +94,24 @@ public sealed class CustomersController(IStringLocalizer<SharedResource> l) : Co
 
         if (!ModelState.IsValid)
         {
-            return View(new ContactPage(customer!.Name, form));
+            return View("EditContact", new ContactPage(customer!.Name, form));
         }
 
-        await h.AddContactAsync(form, User, ct);
-        TempData["Flash"] = l["Contact.Saved"].Value;
-        return Redirect($"/customers/{id}");
+        switch (await h.SaveContactAsync(form, User, ct))
+        {
+            case SaveCustomer.Outcome.Saved:
+                TempData["Flash"] = l["Contact.Saved"].Value;
+                return Redirect($"/customers/{form.CustomerId}");
+            case SaveCustomer.Outcome.Conflict:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, l["Common.ConflictKept"]);
+                return View("EditContact", new ContactPage(customer!.Name, form));
+            case SaveCustomer.Outcome.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
     }
 
     private async Task<IActionResult> SaveAsync(CustomerForm form, SaveCustomer.Handler h, CancellationToken ct)
