@@ -26,7 +26,8 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
     /// <summary>The demo contacts who get a login, by e-mail.</summary>
     public static readonly IReadOnlyList<string> CustomerLogins =
     [
-        "kari.nordmann@sor-fron.kommune.example", "per.hansen@tromso.kommune.example", "ase.kvale@vestlandfylke.example", "thomas.gronli@baerum.kommune.example",
+        "kari.nordmann@sor-fron.kommune.example", "per.hansen@tromso.kommune.example", "ellen.aslaksen@tromso.kommune.example",
+        "ase.kvale@vestlandfylke.example", "thomas.gronli@baerum.kommune.example",
     ];
 
     public async Task SeedReferenceDataAsync(CancellationToken ct = default)

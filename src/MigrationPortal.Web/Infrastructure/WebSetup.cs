@@ -97,6 +97,8 @@ public static class WebSetup
             .ValidateOnStart();
         services.AddSingleton<IAccountMailer, LogAccountMailer>();
         services.AddSingleton<Pdf.IPdfRenderer, Pdf.PdfSharpRenderer>();
+        services.AddScoped<Features.Offers.OfferAccess>();
+        services.AddScoped<Features.Offers.OfferPdf>();
 
         // Every use case's Handler (Features/X/UseCase.Handler) is a scoped service.
         foreach (var handler in typeof(WebSetup).Assembly.GetTypes().Where(t => t is { Name: "Handler", IsClass: true, IsAbstract: false, IsNested: true }))

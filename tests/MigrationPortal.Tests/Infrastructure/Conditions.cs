@@ -37,4 +37,7 @@ public static class Demo
     /// <summary>Kari Nordmann, Sør-Fron kommune: part of the joint Gudbrandsdalen project.</summary>
     public const string SorFronContact = "kari.nordmann@sor-fron.kommune.example";
     public const string TromsoContact = "per.hansen@tromso.kommune.example";
+
+    /// <summary>Ellen Aslaksen, Tromsø kommune: has signing authority.</summary>
+    public const string TromsoSigner = "ellen.aslaksen@tromso.kommune.example";
 }

@@ -12,7 +12,12 @@ public static class CustomerHome
     public sealed record ViewModel(string CustomerName, IReadOnlyList<ProjectCard> Projects, IReadOnlyList<MeetingItem> NextMeetings);
 
     public sealed record ProjectCard(int Id, string Name, Phase Phase, int PercentDone, IReadOnlyList<StepItem> NextSteps, string? LeadName, string? LeadEmail, string? LeadPhone,
-        IReadOnlyList<Projects.ShowProject.PhaseProgress> Phases);
+        IReadOnlyList<Projects.ShowProject.PhaseProgress> Phases)
+    {
+        public int? QueuePosition { get; init; }
+        public DateOnly? ExpectedStart { get; init; }
+        public IReadOnlyList<(int Id, string Number, int Revision, DateOnly ValidUntil)> OpenOffers { get; init; } = [];
+    }
 
     public sealed record StepItem(string Title, ResponsibleParty Responsible, DateOnly? Due, StepStatus Status);
 
@@ -56,6 +61,18 @@ public static class CustomerHome
 
             var now = clock.GetUtcNow().UtcDateTime;
             var ids = projects.Select(p => p.Id).ToList();
+            var today = Infrastructure.Localization.Display.TodayInOslo(clock);
+            var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var pm and > 0 ? pm : 1;
+            var queue = await db.CloudQueue.AsNoTracking().Where(q => ids.Contains(q.ProjectId) && q.StartedUtc == null).ToDictionaryAsync(q => q.ProjectId, q => q.Position, ct);
+            var offers = await db.OfferRevisions.AsNoTracking()
+                .Where(r => ids.Contains(r.Offer!.ProjectId) && r.Status == OfferStatus.Sent && r.ValidUntil >= today)
+                .Select(r => new { r.Id, r.Offer!.ProjectId, r.Offer.Number, r.Revision, r.ValidUntil }).ToListAsync(ct);
+            cards = cards.Select(c => c with
+            {
+                QueuePosition = queue.TryGetValue(c.Id, out var pos) ? pos : null,
+                ExpectedStart = queue.TryGetValue(c.Id, out var p2) ? CloudQueue.ExpectedStartMonth(p2, perMonth, today) : null,
+                OpenOffers = offers.Where(o => o.ProjectId == c.Id).Select(o => (o.Id, o.Number, o.Revision, o.ValidUntil)).ToList(),
+            }).ToList();
             var meetings = await db.Meetings.AsNoTracking()
                 .Where(m => ids.Contains(m.ProjectId) && m.CustomerVisible && m.EndUtc >= now)
                 .OrderBy(m => m.StartUtc).Take(5)

@@ -16,6 +16,9 @@ public static class Policies
     /// <summary>May start a new project: sales in phase 1, project leads, admins.</summary>
     public const string ProjectCreator = nameof(ProjectCreator);
 
+    /// <summary>May write, send and revise offers: sales and admins.</summary>
+    public const string OfferEditor = nameof(OfferEditor);
+
     /// <summary>May create and change customers and their contacts.</summary>
     public const string CustomerEditor = nameof(CustomerEditor);
 
@@ -28,7 +31,8 @@ public static class Policies
             .AddPolicy(CustomerUser, p => p.RequireRole(Roles.Customer).RequireClaim(PortalClaims.CustomerId))
             .AddPolicy(StepEditor, p => p.RequireRole(StepEditorRoles))
             .AddPolicy(CustomerEditor, p => p.RequireRole(CustomerEditorRoles))
-            .AddPolicy(ProjectCreator, p => p.RequireRole(ProjectCreatorRoles));
+            .AddPolicy(ProjectCreator, p => p.RequireRole(ProjectCreatorRoles))
+            .AddPolicy(OfferEditor, p => p.RequireRole(Roles.Admin, Roles.Sales));
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CustomerAuthorizationHandler>();
         return services;

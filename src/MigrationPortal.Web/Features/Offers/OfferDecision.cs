@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Features.Offers;
+
+/// <summary>
+/// The customer's decision. Accepting records who, when, from where and the SHA-256 of the exact PDF,
+/// locks the offer, ends phase 1 (the project moves to setup with its steps) and puts the project in the
+/// cloud queue, all in one transaction.
+/// </summary>
+public static partial class OfferDecision
+{
+    public sealed record Result(OfferOutcome Outcome, AcceptanceProblem Problem = AcceptanceProblem.None);
+
+    public sealed partial class Handler(PortalDb db, OfferAccess access, TimeProvider clock, ILogger<Handler> logger)
+    {
+        public async Task<Result> AcceptAsync(int revisionId, string? typedName, bool confirmed, string? ip, string? userAgent, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
+            if (outcome != OfferOutcome.Ok)
+            {
+                return new Result(outcome);
+            }
+
+            if (!user.IsInRole(Roles.Customer) || user.UserId() is not { } userId
+                || await db.Contacts.SingleOrDefaultAsync(c => c.UserId == userId, ct) is not { } contact
+                || !await db.ProjectCustomers.AnyAsync(pc => pc.ProjectId == target!.ProjectId && pc.CustomerId == contact.CustomerId, ct))
+            {
+                return new Result(OfferOutcome.Forbidden, AcceptanceProblem.NoSigningAuthority);
+            }
+
+            var today = Display.TodayInOslo(clock);
+            var revision = await db.OfferRevisions.Include(r => r.Offer).Include(r => r.Activities).SingleAsync(r => r.Id == revisionId, ct);
+            var newest = await db.OfferRevisions.Where(r => r.OfferId == revision.OfferId && r.Status != OfferStatus.Draft).MaxAsync(r => r.Revision, ct);
+            var problem = OfferAcceptance.Check(revision, newest == revision.Revision, contact, typedName, confirmed, today);
+            if (problem != AcceptanceProblem.None)
+            {
+                return new Result(problem == AcceptanceProblem.NoSigningAuthority ? OfferOutcome.Forbidden : OfferOutcome.Invalid, problem);
+            }
+
+            // The PDF accepted must be the PDF that was sent.
+            if (revision.PdfContent is null || OfferRevision.Sha256(revision.PdfContent) != revision.PdfSha256)
+            {
+                throw new InvalidOperationException($"Offer revision {revision.Id}: stored PDF does not match its hash.");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            revision.Status = OfferStatus.Accepted;
+            revision.AcceptedByContactId = contact.Id;
+            revision.AcceptedByName = typedName!.Trim();
+            revision.AcceptedUtc = now;
+            revision.AcceptedFromIp = ip is { Length: > 64 } ? ip[..64] : ip;
+            revision.AcceptedUserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent;
+
+            await StartPhaseTwoAsync(revision, today, now, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone else decided at the same moment (or sales sent a new revision): nothing is saved.
+                return new Result(OfferOutcome.Conflict, AcceptanceProblem.Superseded);
+            }
+
+            LogAccepted(logger, revision.Offer!.Number, revision.Revision, contact.Id, revision.PdfSha256!);
+            return new Result(OfferOutcome.Ok);
+        }
+
+        public async Task<Result> DeclineAsync(int revisionId, string? reason, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
+            if (outcome != OfferOutcome.Ok)
+            {
+                return new Result(outcome);
+            }
+
+            if (!user.IsInRole(Roles.Customer) || user.UserId() is not { } userId
+                || await db.Contacts.SingleOrDefaultAsync(c => c.UserId == userId, ct) is not { } contact
+                || !await db.ProjectCustomers.AnyAsync(pc => pc.ProjectId == target!.ProjectId && pc.CustomerId == contact.CustomerId, ct))
+            {
+                return new Result(OfferOutcome.Forbidden, AcceptanceProblem.NoSigningAuthority);
+            }
+
+            var revision = await db.OfferRevisions.Include(r => r.Offer).SingleAsync(r => r.Id == revisionId, ct);
+            var newest = await db.OfferRevisions.Where(r => r.OfferId == revision.OfferId && r.Status != OfferStatus.Draft).MaxAsync(r => r.Revision, ct);
+            var problem = OfferAcceptance.Check(revision, newest == revision.Revision, contact, contact.Name, confirmed: true, Display.TodayInOslo(clock));
+            if (problem != AcceptanceProblem.None)
+            {
+                return new Result(problem == AcceptanceProblem.NoSigningAuthority ? OfferOutcome.Forbidden : OfferOutcome.Invalid, problem);
+            }
+
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                return new Result(OfferOutcome.Invalid);
+            }
+
+            revision.Status = OfferStatus.Declined;
+            revision.DeclinedUtc = clock.GetUtcNow().UtcDateTime;
+            revision.DeclineReason = reason.Trim() is { Length: > 2000 } r ? r[..2000] : reason.Trim();
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new Result(OfferOutcome.Conflict, AcceptanceProblem.Superseded);
+            }
+
+            return new Result(OfferOutcome.Ok);
+        }
+
+        /// <summary>Phase 1 ends: intake steps for the offer are done, phase 2 gets its steps, the project joins the cloud queue.</summary>
+        private async Task StartPhaseTwoAsync(OfferRevision revision, DateOnly today, DateTime now, CancellationToken ct)
+        {
+            var project = await db.Projects.Include(p => p.Steps).Include(p => p.Products).SingleAsync(p => p.Id == revision.Offer!.ProjectId, ct);
+            if (project.Phase == Phase.Intake)
+            {
+                project.Phase = Phase.Setup;
+            }
+
+            foreach (var step in project.Steps.Where(s => s.Phase == Phase.Intake && s.IsOpen))
+            {
+                step.SetStatus(StepStatus.Done, now);
+            }
+
+            var start = revision.EstimatedStartMonth ?? today;
+            project.PlannedStart ??= start;
+            var productIds = project.Products.Select(p => p.ProductId).ToList();
+            var templates = await db.StepTemplates.AsNoTracking().Where(t => productIds.Contains(t.ProductId)).ToListAsync(ct);
+            project.AddStepsFromTemplates(templates.Where(t => t.Phase >= Phase.Setup), start.AddDays(-63));
+
+            // Accepted activities that no template covers become phase 2 steps, one after the other.
+            var titles = project.Steps.Select(s => s.Title).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var cursor = start;
+            var order = project.Steps.Count == 0 ? 0 : project.Steps.Max(s => s.SortOrder);
+            foreach (var activity in revision.Activities.OrderBy(a => a.SortOrder))
+            {
+                var weeks = activity.DurationWeeks ?? 0;
+                if (weeks > 0 && !titles.Contains(activity.Description))
+                {
+                    project.Steps.Add(new Step
+                    {
+                        Phase = Phase.Setup, Title = activity.Description, Responsible = ResponsibleParty.Vendor, CustomerVisible = true,
+                        PlannedStart = cursor, Due = cursor.AddDays(weeks * 7), SortOrder = ++order,
+                    });
+                }
+
+                cursor = cursor.AddDays(weeks * 7);
+            }
+
+            if (!await db.CloudQueue.AnyAsync(q => q.ProjectId == project.Id, ct))
+            {
+                var last = await db.CloudQueue.Where(q => q.StartedUtc == null).MaxAsync(q => (int?)q.Position, ct) ?? 0;
+                db.CloudQueue.Add(new CloudQueueEntry { ProjectId = project.Id, Position = last + 1, QueuedUtc = now });
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Offer {OfferNumber} revision {Revision} accepted by contact {ContactId}, PDF SHA-256 {Sha256}")]
+        private static partial void LogAccepted(ILogger logger, string offerNumber, int revision, int contactId, string sha256);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Features.Offers;
+
+/// <summary>Reading offers: one revision, a project's offers, all revisions side by side, the sales pipeline, the PDF.</summary>
+public static class OfferViewing
+{
+    public sealed record ActivityItem(string Description, PriceKind PriceKind, decimal Quantity, string? Unit, decimal UnitPrice, decimal Total, int? Weeks);
+
+    public sealed record YearlyItem(string Description, decimal AmountPerYear);
+
+    public sealed record RevisionView(
+        int Id,
+        int OfferId,
+        string Number,
+        int Revision,
+        OfferStatus Status,
+        string Title,
+        string? Summary,
+        string? Terms,
+        string? Caveats,
+        DateOnly ValidUntil,
+        DateOnly? EstimatedStartMonth,
+        int? EstimatedDurationWeeks,
+        string? VendorContact,
+        DateTime? SentUtc,
+        string? PdfSha256,
+        string? AcceptedByName,
+        DateTime? AcceptedUtc,
+        string? AcceptedFromIp,
+        DateTime? DeclinedUtc,
+        string? DeclineReason,
+        IReadOnlyList<ActivityItem> Activities,
+        IReadOnlyList<YearlyItem> YearlyCosts)
+    {
+        public int Version { get; init; }
+
+        public decimal OneOffTotal => Activities.Sum(a => a.Total);
+
+        public decimal YearlyTotal => YearlyCosts.Sum(c => c.AmountPerYear);
+    }
+
+    public sealed record ShowPage(RevisionView Revision, int ProjectId, string ProjectName, bool CanEdit, bool IsStaff, bool IsNewest, AcceptanceProblem? AcceptProblem, bool CanDecline, IReadOnlyList<(int Id, int Revision, OfferStatus Status)> Others, QueueView? Queue);
+
+    public sealed record QueueView(int Position, DateOnly ExpectedStart);
+
+    public sealed record ProjectOffers(int ProjectId, string ProjectName, bool CanCreate, IReadOnlyList<RevisionSummary> Revisions);
+
+    public sealed record RevisionSummary(int Id, int OfferId, string Number, int Revision, OfferStatus Status, string Title, decimal OneOffTotal, decimal YearlyTotal, DateOnly ValidUntil, DateTime? SentUtc, string ProjectName, int ProjectId);
+
+    public sealed class Handler(PortalDb db, OfferAccess access, TimeProvider clock)
+    {
+        public async Task<(OfferOutcome, ShowPage?)> ShowAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
+            if (outcome != OfferOutcome.Ok)
+            {
+                return (outcome, null);
+            }
+
+            var today = Display.TodayInOslo(clock);
+            var staff = user.IsStaff();
+            var view = await LoadAsync(revisionId, today, ct);
+            var project = await db.Projects.AsNoTracking().Where(p => p.Id == target!.ProjectId).Select(p => p.Name).SingleAsync(ct);
+            var others = (await db.OfferRevisions.AsNoTracking().Where(r => r.OfferId == target!.OfferId && (staff || r.Status != OfferStatus.Draft))
+                .OrderBy(r => r.Revision).Select(r => new { r.Id, r.Revision, r.Status, r.ValidUntil }).ToListAsync(ct))
+                .Select(r => (r.Id, r.Revision, r.Status == OfferStatus.Sent && r.ValidUntil < today ? OfferStatus.Expired : r.Status)).ToList();
+            var newestSent = await NewestSentAsync(target!.OfferId, ct);
+            AcceptanceProblem? problem = null;
+            var canDecline = false;
+            if (user.IsInRole(Roles.Customer) && user.UserId() is { } userId
+                && await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, ct) is { } contact)
+            {
+                problem = OfferAcceptance.Check(await db.OfferRevisions.AsNoTracking().SingleAsync(r => r.Id == revisionId, ct), newestSent == revisionId, contact, contact.Name, confirmed: true, today);
+                canDecline = problem == AcceptanceProblem.None;
+            }
+
+            var canEdit = (await access.CheckAsync(revisionId, user, write: true, ct)).Outcome == OfferOutcome.Ok;
+            var queue = await db.CloudQueue.AsNoTracking().Where(q => q.ProjectId == target.ProjectId && q.StartedUtc == null).Select(q => (int?)q.Position).SingleOrDefaultAsync(ct);
+            var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var p and > 0 ? p : 1;
+            var queueView = queue is { } pos ? new QueueView(pos, CloudQueue.ExpectedStartMonth(pos, perMonth, today)) : null;
+            return (OfferOutcome.Ok, new ShowPage(view, target.ProjectId, project, canEdit, staff, newestSent == revisionId || view.Status == OfferStatus.Draft, problem, canDecline, others, queueView));
+        }
+
+        public async Task<(OfferOutcome, ProjectOffers?)> ForProjectAsync(int projectId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var outcome = await access.CheckProjectAsync(projectId, user, write: false, ct);
+            if (outcome != OfferOutcome.Ok)
+            {
+                return (outcome, null);
+            }
+
+            var staff = user.IsStaff();
+            var name = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Name).SingleAsync(ct);
+            var list = await SummariesAsync(db.OfferRevisions.AsNoTracking().Where(r => r.Offer!.ProjectId == projectId && (staff || r.Status != OfferStatus.Draft)), ct);
+            var canCreate = await access.CheckProjectAsync(projectId, user, write: true, ct) == OfferOutcome.Ok;
+            return (OfferOutcome.Ok, new ProjectOffers(projectId, name, canCreate, list));
+        }
+
+        /// <summary>The PDF: the stored bytes of a sent revision, or a fresh preview of a draft (staff only).</summary>
+        public async Task<(OfferOutcome, byte[]? Content, string? FileName)> PdfAsync(int revisionId, ClaimsPrincipal user, OfferPdf pdf, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(pdf);
+            var (outcome, _) = await access.CheckAsync(revisionId, user, write: false, ct);
+            if (outcome != OfferOutcome.Ok)
+            {
+                return (outcome, null, null);
+            }
+
+            var r = await db.OfferRevisions.AsNoTracking().Where(x => x.Id == revisionId).Select(x => new { x.PdfContent, x.Offer!.Number, x.Revision, x.Status }).SingleAsync(ct);
+            var name = $"{r.Number}-rev{r.Revision}{(r.Status == OfferStatus.Draft ? "-utkast" : string.Empty)}.pdf";
+            return (OfferOutcome.Ok, r.PdfContent ?? await pdf.RenderAsync(revisionId, ct), name);
+        }
+
+        public async Task<List<RevisionSummary>> SummariesAsync(IQueryable<OfferRevision> revisions, CancellationToken ct)
+        {
+            var today = Display.TodayInOslo(clock);
+
+            // Money is summed in .NET: SQLite cannot sum decimals in SQL.
+            var rows = await revisions.OrderByDescending(r => r.CreatedUtc)
+                .Select(r => new
+                {
+                    r.Id, r.OfferId, r.Offer!.Number, r.Revision, r.Status, r.Title, r.ValidUntil, r.SentUtc, ProjectName = r.Offer.Project!.Name, r.Offer.ProjectId,
+                    Activities = r.Activities.Select(a => new { a.PriceKind, a.Quantity, a.UnitPrice, a.FixedPrice }).ToList(),
+                    Yearly = r.YearlyCosts.Select(c => c.AmountPerYear).ToList(),
+                })
+                .ToListAsync(ct);
+            return rows.Select(r => new RevisionSummary(r.Id, r.OfferId, r.Number, r.Revision,
+                r.Status == OfferStatus.Sent && r.ValidUntil < today ? OfferStatus.Expired : r.Status, r.Title,
+                r.Activities.Sum(a => new OfferActivity { Description = string.Empty, PriceKind = a.PriceKind, Quantity = a.Quantity, UnitPrice = a.UnitPrice, FixedPrice = a.FixedPrice }.Total),
+                r.Yearly.Sum(), r.ValidUntil, r.SentUtc, r.ProjectName, r.ProjectId)).ToList();
+        }
+
+        /// <summary>Every revision of the offer side by side (staff).</summary>
+        public async Task<(OfferOutcome, IReadOnlyList<RevisionView>?)> CompareAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
+            if (outcome != OfferOutcome.Ok || !user.IsStaff())
+            {
+                return (outcome == OfferOutcome.Ok ? OfferOutcome.NotFound : outcome, null);
+            }
+
+            var today = Display.TodayInOslo(clock);
+            var ids = await db.OfferRevisions.Where(r => r.OfferId == target!.OfferId).OrderBy(r => r.Revision).Select(r => r.Id).ToListAsync(ct);
+            var views = new List<RevisionView>();
+            foreach (var id in ids)
+            {
+                views.Add(await LoadAsync(id, today, ct));
+            }
+
+            return (OfferOutcome.Ok, views);
+        }
+
+        private async Task<int?> NewestSentAsync(int offerId, CancellationToken ct) =>
+            await db.OfferRevisions.Where(r => r.OfferId == offerId && r.Status != OfferStatus.Draft).OrderByDescending(r => r.Revision).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+
+        private async Task<RevisionView> LoadAsync(int revisionId, DateOnly today, CancellationToken ct)
+        {
+            var r = await db.OfferRevisions.AsNoTracking().Include(x => x.Offer).Include(x => x.Activities).Include(x => x.YearlyCosts).SingleAsync(x => x.Id == revisionId, ct);
+            var contact = r.VendorContactUserId is null ? null : await db.Users.Where(u => u.Id == r.VendorContactUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+            return new RevisionView(r.Id, r.OfferId, r.Offer!.Number, r.Revision, r.EffectiveStatus(today), r.Title, r.Summary, r.Terms, r.Caveats, r.ValidUntil,
+                r.EstimatedStartMonth, r.EstimatedDurationWeeks, contact, r.SentUtc, r.PdfSha256, r.AcceptedByName, r.AcceptedUtc, r.AcceptedFromIp, r.DeclinedUtc, r.DeclineReason,
+                r.Activities.OrderBy(a => a.SortOrder).Select(a => new ActivityItem(a.Description, a.PriceKind, a.Quantity, a.Unit, a.UnitPrice, a.Total, a.DurationWeeks)).ToList(),
+                r.YearlyCosts.OrderBy(c => c.SortOrder).Select(c => new YearlyItem(c.Description, c.AmountPerYear)).ToList())
+            { Version = r.Version };
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Features.Queue;
+
+/// <summary>The cloud queue (sky-kø): accepted projects in the order they start, with capacity per month.</summary>
+public static class CloudQueueBoard
+{
+    public sealed record Item(int EntryId, int Version, int Position, int ProjectId, string ProjectName, IReadOnlyList<string> Customers, DateTime QueuedUtc, DateOnly ExpectedStart, string? MoveReason);
+
+    public sealed record Page(int PerMonth, int SettingsVersion, IReadOnlyList<Item> Waiting);
+
+    public sealed class MoveForm
+    {
+        public int Version { get; set; }
+
+        [Range(1, 10000, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Queue.NewPosition")]
+        public int NewPosition { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(1000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Queue.Reason")]
+        public string Reason { get; set; } = string.Empty;
+    }
+
+    public sealed class CapacityForm
+    {
+        public int Version { get; set; }
+
+        [Range(1, 50, ErrorMessage = "Validation.Range")]
+        [Display(Name = "Queue.PerMonth")]
+        public int ProjectStartsPerMonth { get; set; }
+    }
+
+    public sealed class Handler(PortalDb db, TimeProvider clock)
+    {
+        public async Task<Page> GetAsync(CancellationToken ct)
+        {
+            var settings = await db.VendorSettings.AsNoTracking().FirstAsync(ct);
+            var perMonth = Math.Max(1, settings.ProjectStartsPerMonth);
+            var today = Display.TodayInOslo(clock);
+            var rows = await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).OrderBy(q => q.Position)
+                .Select(q => new { q.Id, q.Version, q.Position, q.ProjectId, q.Project!.Name, Customers = q.Project.Customers.Select(c => c.Customer!.Name).ToList(), q.QueuedUtc, q.MoveReason })
+                .ToListAsync(ct);
+            return new Page(perMonth, settings.Version, rows.Select(r => new Item(r.Id, r.Version, r.Position, r.ProjectId, r.Name, r.Customers, r.QueuedUtc,
+                CloudQueue.ExpectedStartMonth(r.Position, perMonth, today), r.MoveReason)).ToList());
+        }
+
+        /// <summary>Moves a project to a new place; the others close up. Audited with the reason.</summary>
+        public async Task<bool?> MoveAsync(int entryId, MoveForm form, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(form);
+            var waiting = await db.CloudQueue.Where(q => q.StartedUtc == null).ToListAsync(ct);
+            if (waiting.SingleOrDefault(q => q.Id == entryId) is not { } entry)
+            {
+                return null;
+            }
+
+            if (entry.Version != form.Version)
+            {
+                return false;
+            }
+
+            db.Entry(entry).Property(q => q.Version).OriginalValue = form.Version;
+            db.Entry(entry).Property(q => q.Version).IsModified = true;
+            entry.MoveReason = form.Reason.Trim();
+            CloudQueue.Move(waiting, entry, form.NewPosition);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false;
+            }
+        }
+
+        public async Task<bool> SetCapacityAsync(CapacityForm form, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(form);
+            var settings = await db.VendorSettings.FirstAsync(ct);
+            if (settings.Version != form.Version)
+            {
+                return false;
+            }
+
+            db.Entry(settings).Property(s => s.Version).OriginalValue = form.Version;
+            settings.ProjectStartsPerMonth = form.ProjectStartsPerMonth;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false;
+            }
+        }
+    }
+}

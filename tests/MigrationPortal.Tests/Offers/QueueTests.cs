@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Tests.Infrastructure;
+using MigrationPortal.Web.Domain;
+
+namespace MigrationPortal.Tests.Offers;
+
+public sealed class QueueTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private async Task<List<CloudQueueEntry>> SeedQueueAsync()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            if (!await db.CloudQueue.AnyAsync())
+            {
+                var projects = await db.Projects.OrderBy(p => p.Id).Take(4).Select(p => p.Id).ToListAsync();
+                db.CloudQueue.AddRange(projects.Select((p, i) => new CloudQueueEntry { ProjectId = p, Position = i + 1, QueuedUtc = DateTime.UtcNow.AddDays(-10 + i) }));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return await factory.WithDbAsync(db => db.CloudQueue.AsNoTracking().OrderBy(q => q.Position).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Admin_moves_a_project_with_a_reason_and_the_move_is_audited()
+    {
+        var queue = await SeedQueueAsync();
+        var last = queue[^1];
+        using var admin = await factory.LoginAsync(Demo.Admin);
+
+        var response = await admin.PostFormAsync($"/queue/{last.Id}/move", new() { ["NewPosition"] = "1", ["Reason"] = "Lovpålagt frist i mars", ["Version"] = $"{last.Version}" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await factory.WithDbAsync(db => db.CloudQueue.AsNoTracking().OrderBy(q => q.Position).ToListAsync());
+        Assert.Equal(last.Id, after[0].Id);
+        Assert.Equal(Enumerable.Range(1, after.Count), after.Select(q => q.Position));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "CloudQueueEntry" && a.EntityId == $"{last.Id}" && a.Property == "Position" && a.NewValue == "1" && a.UserName == Demo.Admin)));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "CloudQueueEntry" && a.Property == "MoveReason" && a.NewValue == "Lovpålagt frist i mars")));
+    }
+
+    [Fact]
+    public async Task A_move_without_a_reason_or_by_sales_changes_nothing()
+    {
+        var queue = await SeedQueueAsync();
+        using var admin = await factory.LoginAsync(Demo.Admin);
+        using var sales = await factory.LoginAsync(Demo.Sales);
+
+        var noReason = await admin.PostFormAsync($"/queue/{queue[1].Id}/move", new() { ["NewPosition"] = "1", ["Reason"] = "", ["Version"] = $"{queue[1].Version}" });
+        var bySales = await sales.PostFormAsync($"/queue/{queue[1].Id}/move", new() { ["NewPosition"] = "1", ["Reason"] = "Fordi", ["Version"] = $"{queue[1].Version}" });
+
+        Assert.Equal(HttpStatusCode.Redirect, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, bySales.StatusCode);
+        Assert.Equal(queue.Select(q => q.Id), await factory.WithDbAsync(db => db.CloudQueue.OrderBy(q => q.Position).Select(q => q.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Capacity_decides_the_expected_start_shown_to_staff()
+    {
+        await SeedQueueAsync();
+        var settings = await factory.WithDbAsync(db => db.VendorSettings.AsNoTracking().FirstAsync());
+        using var admin = await factory.LoginAsync(Demo.Admin);
+
+        await admin.PostFormAsync("/queue/capacity", new() { ["ProjectStartsPerMonth"] = "1", ["Version"] = $"{settings.Version}" });
+        var (status, page) = await admin.GetPageAsync("/queue");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var months = page.QuerySelectorAll("ol.queue li strong").Select(s => s.TextContent).ToList();
+        Assert.Equal(months.Count, months.Distinct().Count());
+        Assert.Equal(1, await factory.WithDbAsync(db => db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstAsync()));
+    }
+}
