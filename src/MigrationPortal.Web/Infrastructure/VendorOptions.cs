@@ -7,7 +7,8 @@ public sealed class VendorOptions
 
     public string Name { get; set; } = "Leverandøren AS";
 
-    public string[] AddressLines { get; set; } = ["Skyveien 1", "0150 Oslo"];
+    /// <summary>Empty by default: the configuration binder appends to a default array instead of replacing it.</summary>
+    public string[] AddressLines { get; set; } = [];
 
     public string? OrgNumber { get; set; }
 
