@@ -1,0 +1,271 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Localization;
+
+namespace MigrationPortal.Web.Features.Intake;
+
+/// <summary>First contact: a lead for an existing or a new customer, which becomes a project in phase 1.</summary>
+public static class Leads
+{
+    public sealed record Item(int Id, string Customer, int CustomerId, IReadOnlyList<string> Products, LeadSource Source, string? TenderReference, DateOnly? TenderDeadline, string? Owner, LeadStatus Status, int? ProjectId, DateTime CreatedUtc);
+
+    public sealed class LeadForm : IValidatableObject
+    {
+        public int? Id { get; set; }
+        public int Version { get; set; }
+
+        /// <summary>An existing customer, or none to register a new one with the fields below.</summary>
+        [Display(Name = "Lead.Customer")]
+        public int? CustomerId { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Lead.NewCustomerName")]
+        public string? NewCustomerName { get; set; }
+
+        [Display(Name = "Lead.NewCustomerOrgNumber")]
+        public string? NewCustomerOrgNumber { get; set; }
+
+        [Display(Name = "Customer.Type")]
+        public CustomerType NewCustomerType { get; set; } = CustomerType.Municipality;
+
+        public List<int> ProductIds { get; set; } = [];
+
+        [Display(Name = "Lead.Source")]
+        public LeadSource Source { get; set; } = LeadSource.CustomerInquiry;
+
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Lead.TenderReference")]
+        public string? TenderReference { get; set; }
+
+        [Display(Name = "Lead.TenderDeadline")]
+        public DateOnly? TenderDeadline { get; set; }
+
+        [Display(Name = "Lead.Owner")]
+        public string? OwnerUserId { get; set; }
+
+        [StringLength(8000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Lead.Notes")]
+        public string? Notes { get; set; }
+
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            var l = validationContext.Localizer();
+            if (CustomerId is null)
+            {
+                if (string.IsNullOrWhiteSpace(NewCustomerName))
+                {
+                    yield return new ValidationResult(l["Validation.LeadCustomer"], [nameof(NewCustomerName)]);
+                }
+
+                if (OrgNumber.Validate(NewCustomerOrgNumber) is var problem and not OrgNumber.Problem.None)
+                {
+                    yield return new ValidationResult(l["Validation.OrgNumber." + problem], [nameof(NewCustomerOrgNumber)]);
+                }
+            }
+
+            if (ProductIds.Count == 0)
+            {
+                yield return new ValidationResult(l["Validation.ProjectNeedsProduct"], [nameof(ProductIds)]);
+            }
+
+            if (Source == LeadSource.PublicTender && string.IsNullOrWhiteSpace(TenderReference))
+            {
+                yield return new ValidationResult(l["Validation.TenderReference"], [nameof(TenderReference)]);
+            }
+
+            if (!Enum.IsDefined(Source) || !Enum.IsDefined(NewCustomerType))
+            {
+                yield return new ValidationResult(l["Validation.ValueInvalidNoValue", l["Lead.Source"]], [nameof(Source)]);
+            }
+        }
+    }
+
+    public sealed record FormPage(LeadForm Form, IReadOnlyList<(int Id, string Name)> Customers, IReadOnlyList<(int Id, string Name)> Products, IReadOnlyList<(string Id, string Name)> Staff);
+
+    public enum Outcome
+    {
+        Saved,
+        NotFound,
+        Invalid,
+        Conflict,
+    }
+
+    public sealed class Handler(PortalDb db, TimeProvider clock)
+    {
+        public async Task<IReadOnlyList<Item>> ListAsync(LeadStatus? status, CancellationToken ct)
+        {
+            var leads = db.Leads.AsNoTracking();
+            if (status is { } s)
+            {
+                leads = leads.Where(l => l.Status == s);
+            }
+
+            var rows = await leads.OrderByDescending(l => l.CreatedUtc)
+                .Select(l => new
+                {
+                    l.Id, Customer = l.Customer!.Name, l.CustomerId, Products = l.Products.Select(p => p.Product!.Name).ToList(), l.Source, l.TenderReference, l.TenderDeadline,
+                    Owner = db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(), l.Status, l.ProjectId, l.CreatedUtc,
+                })
+                .ToListAsync(ct);
+            return rows.Select(r => new Item(r.Id, r.Customer, r.CustomerId, r.Products, r.Source, r.TenderReference, r.TenderDeadline, r.Owner, r.Status, r.ProjectId, r.CreatedUtc)).ToList();
+        }
+
+        public async Task<FormPage?> GetAsync(int? id, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var form = new LeadForm { OwnerUserId = user.UserId() };
+            if (id is not null)
+            {
+                var lead = await db.Leads.AsNoTracking().Include(l => l.Products).SingleOrDefaultAsync(l => l.Id == id, ct);
+                if (lead is null)
+                {
+                    return null;
+                }
+
+                form = new LeadForm
+                {
+                    Id = lead.Id, Version = lead.Version, CustomerId = lead.CustomerId, ProductIds = lead.Products.Select(p => p.ProductId).ToList(), Source = lead.Source,
+                    TenderReference = lead.TenderReference, TenderDeadline = lead.TenderDeadline, OwnerUserId = lead.OwnerUserId, Notes = lead.Notes,
+                };
+            }
+
+            return await PageAsync(form, ct);
+        }
+
+        public async Task<(Outcome Outcome, int Id, FormPage? Page, List<(string Field, string Key)> Errors)> SaveAsync(LeadForm form, bool valid, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(form);
+            var errors = new List<(string, string)>();
+            if (!valid)
+            {
+                return (Outcome.Invalid, 0, await PageAsync(form, ct), errors);
+            }
+
+            if (form.CustomerId is { } cid && !await db.Customers.AnyAsync(c => c.Id == cid, ct))
+            {
+                errors.Add((nameof(form.CustomerId), "Validation.LeadCustomer"));
+            }
+
+            var newOrg = OrgNumber.Normalize(form.NewCustomerOrgNumber);
+            if (form.CustomerId is null && await db.Customers.AnyAsync(c => c.OrgNumber == newOrg, ct))
+            {
+                errors.Add((nameof(form.NewCustomerOrgNumber), "Validation.OrgNumber.Duplicate"));
+            }
+
+            if (await db.Products.CountAsync(p => form.ProductIds.Contains(p.Id) && p.IsActive, ct) != form.ProductIds.Distinct().Count())
+            {
+                errors.Add((nameof(form.ProductIds), "Validation.ProjectNeedsProduct"));
+            }
+
+            if (errors.Count > 0)
+            {
+                return (Outcome.Invalid, 0, await PageAsync(form, ct), errors);
+            }
+
+            Lead lead;
+            if (form.Id is { } id)
+            {
+                if (await db.Leads.Include(l => l.Products).SingleOrDefaultAsync(l => l.Id == id, ct) is not { } existing)
+                {
+                    return (Outcome.NotFound, id, null, errors);
+                }
+
+                if (existing.Version != form.Version)
+                {
+                    form.Version = existing.Version;
+                    return (Outcome.Conflict, id, await PageAsync(form, ct), errors);
+                }
+
+                lead = existing;
+                db.Entry(lead).Property(l => l.Version).OriginalValue = form.Version;
+                db.Entry(lead).Property(l => l.Version).IsModified = true;
+            }
+            else
+            {
+                lead = new Lead { CreatedUtc = clock.GetUtcNow().UtcDateTime };
+                db.Leads.Add(lead);
+            }
+
+            if (form.CustomerId is { } customerId)
+            {
+                lead.CustomerId = customerId;
+            }
+            else
+            {
+                lead.Customer = new Customer { Name = form.NewCustomerName!.Trim(), OrgNumber = newOrg, Type = form.NewCustomerType };
+                db.Customers.Add(lead.Customer);
+            }
+
+            lead.Source = form.Source;
+            lead.TenderReference = form.Source == LeadSource.PublicTender ? form.TenderReference?.Trim() : null;
+            lead.TenderDeadline = form.Source == LeadSource.PublicTender ? form.TenderDeadline : null;
+            lead.OwnerUserId = string.IsNullOrEmpty(form.OwnerUserId) ? null : form.OwnerUserId;
+            lead.Notes = string.IsNullOrWhiteSpace(form.Notes) ? null : form.Notes.Trim();
+            var productIds = form.ProductIds.Distinct().ToList();
+            lead.Products.RemoveAll(p => !productIds.Contains(p.ProductId));
+            lead.Products.AddRange(productIds.Where(p => lead.Products.All(x => x.ProductId != p)).Select(p => new LeadProduct { ProductId = p }));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return (Outcome.Saved, lead.Id, null, errors);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return (Outcome.Conflict, lead.Id, await PageAsync(form, ct), errors);
+            }
+        }
+
+        /// <summary>The lead becomes a project in phase 1 with its customer, products and owner as lead; its steps come from the templates.</summary>
+        public async Task<int?> ConvertAsync(int id, CancellationToken ct)
+        {
+            var lead = await db.Leads.Include(l => l.Products).Include(l => l.Customer).SingleOrDefaultAsync(l => l.Id == id, ct);
+            if (lead is null)
+            {
+                return null;
+            }
+
+            if (lead is { Status: LeadStatus.Converted, ProjectId: { } existing })
+            {
+                return existing;
+            }
+
+            var today = Display.TodayInOslo(clock);
+            var project = new Project
+            {
+                Name = $"{lead.Customer!.Name}: {string.Join(" og ", await db.Products.Where(p => lead.Products.Select(x => x.ProductId).Contains(p.Id)).OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(ct))}",
+                Phase = Phase.Intake, LeadUserId = lead.OwnerUserId, PlannedStart = today, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            project.Customers.Add(new ProjectCustomer { CustomerId = lead.CustomerId });
+            project.Products.AddRange(lead.Products.Select(p => new ProjectProduct { ProductId = p.ProductId }));
+            var productIds = lead.Products.Select(p => p.ProductId).ToList();
+            project.AddStepsFromTemplates(await db.StepTemplates.AsNoTracking().Where(t => productIds.Contains(t.ProductId)).ToListAsync(ct), today);
+            db.Projects.Add(project);
+            await db.SaveChangesAsync(ct);
+            lead.Status = LeadStatus.Converted;
+            lead.ProjectId = project.Id;
+            await db.SaveChangesAsync(ct);
+            return project.Id;
+        }
+
+        public async Task<bool> MarkLostAsync(int id, CancellationToken ct)
+        {
+            if (await db.Leads.SingleOrDefaultAsync(l => l.Id == id && l.Status == LeadStatus.Open, ct) is not { } lead)
+            {
+                return false;
+            }
+
+            lead.Status = LeadStatus.Lost;
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+
+        private async Task<FormPage> PageAsync(LeadForm form, CancellationToken ct) => new(
+            form,
+            (await db.Customers.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList(),
+            (await db.Products.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList(),
+            (await db.Users.AsNoTracking().Where(u => u.CustomerId == null && (u.IsActive || u.Id == form.OwnerUserId)).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList());
+    }
+}
