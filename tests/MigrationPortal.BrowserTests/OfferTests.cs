@@ -39,8 +39,8 @@ public sealed class OfferTests(BrowserFixture fx)
 
         var signer = await fx.NewPageAsync();
         await BrowserFixture.LoginAsync(signer, "ellen.aslaksen@tromso.kommune.example");
-        await signer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("venter på svar") }).ClickAsync();
-        await Assertions.Expect(signer).ToHaveURLAsync(offerUrl);
+        await Assertions.Expect(signer.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("venter på svar") }).First).ToBeVisibleAsync();
+        await signer.GotoAsync(offerUrl);
         await BrowserFixture.AssertAccessibleAsync(signer);
         await BrowserFixture.ScreenshotAsync(signer, "14-customer-offer");
 
@@ -62,5 +62,25 @@ public sealed class OfferTests(BrowserFixture fx)
         await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { Name = "Tromsø kommune: WebSak til Skydrift" })).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(sales);
         await BrowserFixture.ScreenshotAsync(sales, "15-queue");
+    }
+
+    [BrowserFact]
+    public async Task Leads_and_the_mapping_questionnaire_are_accessible()
+    {
+        var sales = await fx.NewPageAsync();
+        await BrowserFixture.LoginAsync(sales, "salg@leverandor.example");
+        await sales.GotoAsync("/leads");
+        await Assertions.Expect(sales.GetByRole(AriaRole.Cell, new() { Name = "Hægebostad kommune", Exact = true })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(sales);
+        await BrowserFixture.ScreenshotAsync(sales, "16-leads");
+        await sales.GetByRole(AriaRole.Link, new() { Name = "Ny lead" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(sales);
+
+        var customer = await fx.NewPageAsync();
+        await BrowserFixture.LoginAsync(customer, "per.hansen@tromso.kommune.example");
+        await customer.GetByRole(AriaRole.Link, new() { Name = "Tromsø kommune: WebSak til Skydrift" }).ClickAsync();
+        await customer.GetByRole(AriaRole.Link, new() { Name = "Kartlegging", Exact = true }).ClickAsync();
+        await Assertions.Expect(customer.GetByText(new Regex("Sendt inn av Per Hansen"))).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(customer);
     }
 }

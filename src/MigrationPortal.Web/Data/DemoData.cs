@@ -10,7 +10,14 @@ namespace MigrationPortal.Web.Data;
 /// projects and users of the embedded default. Demo dates are relative to today, so the demo always
 /// looks like a portal in use. Both seeds are idempotent: they run at every start and add only what is missing.
 /// </summary>
-public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoData> logger)
+public sealed partial class DemoData(
+    PortalDb db,
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole> roles,
+    TimeProvider clock,
+    ILogger<DemoData> logger,
+    Features.Offers.OfferPdf offerPdf,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
 {
     public const string DemoPassword = "Skydrift-demo-2026";
 
@@ -163,7 +170,8 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
         var kystverket = C("Kystverket", "922071004", CustomerType.OtherPublicBody, "Kongsbakken 2", "6002", "Ålesund");
         var fjellstol = C("Fjellstøl Kraft AS", "933401006", CustomerType.Private, "Øyraveien 14", "6887", "Lærdal");
         var hae = C("Hægebostad kommune", "974191008", CustomerType.Municipality, "Kyrkjebygdveien 18", "4595", "Tingvatn");
-        Customer[] all = [sorFron, nordFron, ringebu, tromso, baerum, alesund, vestland, kystverket, fjellstol, hae];
+        var vefsn = C("Vefsn kommune", "944561005", CustomerType.Municipality, "Kirkegata 2", "8656", "Mosjøen");
+        Customer[] all = [sorFron, nordFron, ringebu, tromso, baerum, alesund, vestland, kystverket, fjellstol, hae, vefsn];
         db.Customers.AddRange(all);
 
         sorFron.Contacts.Add(new Contact { Name = "Kari Nordmann", Title = "Arkivleder", Email = "kari.nordmann@sor-fron.kommune.example", Phone = "+47 61 29 00 00", HasSigningAuthority = true });
@@ -177,6 +185,7 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
         vestland.Contacts.Add(new Contact { Name = "Åse Kvåle", Title = "Seksjonsleiar arkiv", Email = "ase.kvale@vestlandfylke.example", HasSigningAuthority = true });
         kystverket.Contacts.Add(new Contact { Name = "Bjørn Løvås", Title = "IKT-sjef", Email = "bjorn.lovas@kystverket.example", HasSigningAuthority = true });
         fjellstol.Contacts.Add(new Contact { Name = "Gunn Ødegården", Title = "Dagleg leiar", Email = "gunn@fjellstol.example", HasSigningAuthority = true });
+        vefsn.Contacts.Add(new Contact { Name = "Sigrid Løkås", Title = "Arkivleder", Email = "sigrid.lokas@vefsn.kommune.example", HasSigningAuthority = true });
         await db.SaveChangesAsync(ct);
 
         var customerLogins = all.SelectMany(c => c.Contacts).Where(c => CustomerLogins.Contains(c.Email)).ToList();
@@ -226,7 +235,8 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
         var baerumProject = P("Bærum kommune: skjemaverktøy i sky", Phase.GoLive, lead2, 172, [baerum], "forms");
         var alesundProject = P("Ålesund kommune: Skydrift", Phase.Operations, cloud, 320, [alesund], "websak");
         var vestlandProject = P("Vestland fylkeskommune: WebSak og skjema", Phase.Setup, lead2, 100, [vestland], "websak", "forms");
-        P("Kystverket: WebSak i sky", Phase.Intake, sales, 4, [kystverket], "websak");
+        var kystverketProject = P("Kystverket: WebSak i sky", Phase.Intake, sales, 4, [kystverket], "websak");
+        var vefsnProject = P("Vefsn kommune: WebSak i sky", Phase.Setup, lead1, 60, [vefsn], "websak");
         alesundProject.PlannedGoLive = today.AddDays(-150);
 
         // Vestland waits for its own IT: access to the software is blocked and two weeks late.
@@ -263,6 +273,8 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
         M(vestlandProject, MeetingKind.Status, "Statusmøte: tilgang mangler", 1, 9, 1, "Teams", "Tilganger, ny framdriftsplan");
         await db.SaveChangesAsync(ct);
 
+        await SeedPhaseOneAsync(today, sales, products, tromsoProject, kystverketProject, gudbrandsdalen, vestlandProject, vefsnProject, sorFron.Contacts[0], vefsn.Contacts[0], vestland.Contacts[0], hae, fjellstol, ct);
+
         await transaction.CommitAsync(ct);
         if (printLogins)
         {
@@ -276,6 +288,89 @@ public sealed partial class DemoData(PortalDb db, UserManager<PortalUser> users,
                 LogLogin(logger, Roles.Customer, c.Email, DemoPassword);
             }
         }
+    }
+
+    /// <summary>Leads, a submitted mapping and offers in every state, so the sales side of the demo tells its story too.</summary>
+    private async Task SeedPhaseOneAsync(
+        DateOnly today, PortalUser sales, Dictionary<string, Product> products, Project tromso, Project kystverket, Project gudbrandsdalen, Project vestland, Project vefsn,
+        Contact kari, Contact sigrid, Contact ase, Customer hae, Customer fjellstol, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lead1 = new Lead { CustomerId = hae.Id, Source = LeadSource.CustomerInquiry, OwnerUserId = sales.Id, Notes = "Ringte etter brukerseminaret; vil vite mer om skydrift av WebSak.", CreatedUtc = now.AddDays(-6) };
+        lead1.Products.Add(new LeadProduct { ProductId = products["websak"].Id });
+        var lead2 = new Lead
+        {
+            CustomerId = fjellstol.Id, Source = LeadSource.PublicTender, TenderReference = "2026-448812", TenderDeadline = today.AddDays(20), OwnerUserId = sales.Id,
+            Notes = "Anbud på digitale skjema for kundeservice.", CreatedUtc = now.AddDays(-2),
+        };
+        lead2.Products.Add(new LeadProduct { ProductId = products["forms"].Id });
+        db.Leads.AddRange(lead1, lead2);
+
+        db.Questionnaires.Add(new MappingQuestionnaire
+        {
+            ProjectId = tromso.Id, Needs = "Sak- og arkivsystem for om lag 4 000 ansatte, med eInnsyn og SvarUt.", WhyCloud = "Færre egne servere og raskere oppgraderinger.",
+            InternalResources = "To arkivarer og én IT-ressurs i 20 %.", HelpNeeded = "Migrering, testklienter og opplæring av superbrukere.", PreferredStart = "Tidlig 2027",
+            WantsMoreMeetings = false, NeedsMappingProject = false, Status = QuestionnaireStatus.Submitted, SubmittedUtc = now.AddDays(-8), SubmittedBy = "Per Hansen",
+        });
+        await db.SaveChangesAsync(ct);
+
+        var year = today.Year;
+        var number = 0;
+        async Task<OfferRevision> OfferAsync(Project project, OfferStatus status, int sentDaysAgo, Contact? acceptedBy = null)
+        {
+            using var scope = new Infrastructure.Localization.CultureScope("nb-NO");
+            var codes = await db.ProjectProducts.Where(pp => pp.ProjectId == project.Id).Select(pp => pp.Product!.Code).ToListAsync(ct);
+            var projectProducts = await db.ProjectProducts.Where(pp => pp.ProjectId == project.Id).Select(pp => pp.Product!).ToListAsync(ct);
+            string T(string key) => l[key];
+            var offer = new Offer { ProjectId = project.Id, Number = $"T-{year}-{++number:D4}", CreatedUtc = now.AddDays(-sentDaysAgo - 2) };
+            var r = new OfferRevision
+            {
+                Revision = 1, Title = l["Offer.DefaultTitle", project.Name], Summary = l["Offer.DefaultSummary"], Terms = l["Offer.DefaultTerms"], Caveats = l["Offer.DefaultCaveats", 1],
+                ValidUntil = today.AddDays(30 - sentDaysAgo), EstimatedStartMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1), Language = "nb-NO",
+                VendorContactUserId = sales.Id, CreatedUtc = offer.CreatedUtc,
+            };
+            r.Activities.AddRange(OfferDefaults(codes, T));
+            r.YearlyCosts.AddRange(Features.Offers.OfferDefaults.YearlyCosts(projectProducts, T));
+            r.EstimatedDurationWeeks = r.Activities.Sum(a => a.DurationWeeks ?? 0);
+            offer.Revisions.Add(r);
+            db.Offers.Add(offer);
+            await db.SaveChangesAsync(ct);
+            if (status != OfferStatus.Draft)
+            {
+                r.Status = OfferStatus.Sent;
+                r.SentUtc = now.AddDays(-sentDaysAgo);
+                await db.SaveChangesAsync(ct);
+                r.PdfContent = await offerPdf.RenderAsync(r.Id, ct);
+                r.PdfSha256 = OfferRevision.Sha256(r.PdfContent);
+                if (acceptedBy is not null)
+                {
+                    r.Status = OfferStatus.Accepted;
+                    r.AcceptedByContactId = acceptedBy.Id;
+                    r.AcceptedByName = acceptedBy.Name;
+                    r.AcceptedUtc = now.AddDays(-sentDaysAgo + 5);
+                    r.AcceptedFromIp = "192.0.2.10";
+                    r.AcceptedUserAgent = "Demo";
+                }
+
+                await db.SaveChangesAsync(ct);
+            }
+
+            return r;
+        }
+
+        static IEnumerable<OfferActivity> OfferDefaults(List<string> codes, Func<string, string> text) => Features.Offers.OfferDefaults.Activities(codes, text);
+
+        await OfferAsync(gudbrandsdalen, OfferStatus.Accepted, 110, kari);
+        await OfferAsync(vestland, OfferStatus.Accepted, 120, ase);
+        await OfferAsync(vefsn, OfferStatus.Accepted, 70, sigrid);
+        await OfferAsync(tromso, OfferStatus.Sent, 3);
+        await OfferAsync(kystverket, OfferStatus.Draft, 0);
+
+        // Projects already under way have left the queue; Vefsn waits for its start.
+        db.CloudQueue.Add(new CloudQueueEntry { ProjectId = gudbrandsdalen.Id, Position = 0, QueuedUtc = now.AddDays(-100), StartedUtc = now.AddDays(-90) });
+        db.CloudQueue.Add(new CloudQueueEntry { ProjectId = vestland.Id, Position = 0, QueuedUtc = now.AddDays(-110), StartedUtc = now.AddDays(-100) });
+        db.CloudQueue.Add(new CloudQueueEntry { ProjectId = vefsn.Id, Position = 1, QueuedUtc = now.AddDays(-65) });
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<PortalUser> CreateUserAsync(string email, string name, string role, int? customerId)

@@ -7,7 +7,10 @@ namespace MigrationPortal.Tests.Integration;
 /// <summary>The portal's first promise: a customer contact never reaches another organisation's data, whatever URL they type.</summary>
 public sealed class CustomerIsolationTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private sealed record Foreign(List<int> Projects, List<(int Project, int Step)> Steps, List<(int Project, int Meeting)> Meetings, List<int> Customers, int OwnProject, int OwnCustomer);
+    private sealed record Foreign(List<int> Projects, List<(int Project, int Step)> Steps, List<(int Project, int Meeting)> Meetings, List<int> Customers, int OwnProject, int OwnCustomer)
+    {
+        public List<int> Offers { get; init; } = [];
+    }
 
     private Task<Foreign> ForeignDataAsync(string contactEmail) => factory.WithDbAsync(async db =>
     {
@@ -17,7 +20,8 @@ public sealed class CustomerIsolationTests(PortalFactory factory) : IClassFixtur
         var meetings = await db.Meetings.Where(m => foreignProjects.Contains(m.ProjectId)).Select(m => new { m.ProjectId, m.Id }).ToListAsync();
         var customers = await db.Customers.Where(c => c.Id != customerId).Select(c => c.Id).ToListAsync();
         var own = await db.Projects.Where(p => p.Customers.Any(c => c.CustomerId == customerId)).Select(p => p.Id).FirstAsync();
-        return new Foreign(foreignProjects, steps.Select(s => (s.ProjectId, s.Id)).ToList(), meetings.Select(m => (m.ProjectId, m.Id)).ToList(), customers, own, customerId);
+        var offers = await db.OfferRevisions.Where(r => foreignProjects.Contains(r.Offer!.ProjectId)).Select(r => r.Id).ToListAsync();
+        return new Foreign(foreignProjects, steps.Select(s => (s.ProjectId, s.Id)).ToList(), meetings.Select(m => (m.ProjectId, m.Id)).ToList(), customers, own, customerId) { Offers = offers };
     });
 
     [Fact]
@@ -34,6 +38,9 @@ public sealed class CustomerIsolationTests(PortalFactory factory) : IClassFixtur
         urls.AddRange(foreign.Steps.Select(s => $"/projects/{s.Project}/steps/{s.Step}/edit"));
         urls.AddRange(foreign.Meetings.SelectMany(m => new[] { $"/projects/{m.Project}/meetings/{m.Meeting}", $"/projects/{m.Project}/meetings/{m.Meeting}/edit" }));
         urls.AddRange(foreign.Customers.SelectMany(c => new[] { $"/customers/{c}", $"/customers/{c}/edit", $"/customers/{c}/contacts/new" }));
+        Assert.NotEmpty(foreign.Offers);
+        urls.AddRange(foreign.Offers.SelectMany(o => new[] { $"/offers/{o}", $"/offers/{o}/pdf", $"/offers/{o}/compare", $"/offers/{o}/edit" }));
+        urls.AddRange(foreign.Projects.SelectMany(p => new[] { $"/projects/{p}/offers", $"/projects/{p}/mapping" }));
 
         // Someone else's step or meeting under the contact's own project id must not leak either.
         urls.AddRange(foreign.Steps.Take(5).Select(s => $"/projects/{foreign.OwnProject}/steps/{s.Step}/edit"));

@@ -169,7 +169,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         var id = await CreateDraftAsync(sales, project);
         await SendAsync(sales, id);
         using var ellen = await factory.LoginAsync(Demo.TromsoSigner);
-        var queueBefore = await factory.WithDbAsync(db => db.CloudQueue.CountAsync());
+        var queueBefore = await factory.WithDbAsync(db => db.CloudQueue.CountAsync(q => q.StartedUtc == null));
 
         var wrongName = await ellen.PostFormAsync($"/offers/{id}/accept", new() { ["fullName"] = "Ellen", ["confirm"] = "true" });
         var notConfirmed = await ellen.PostFormAsync($"/offers/{id}/accept", new() { ["fullName"] = "Ellen Aslaksen" });
@@ -294,5 +294,33 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.PostFormAsync($"/projects/{project}/offers", [])).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/offers")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await per.GetAsync("/offers")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_offer_and_its_pdf_follow_the_customers_language()
+    {
+        var (project, customer) = await factory.WithDbAsync(async db =>
+        {
+            var p = await db.Projects.Include(x => x.Customers).SingleAsync(x => x.Name.StartsWith("Ålesund"));
+            var c = await db.Customers.SingleAsync(x => x.Id == p.Customers[0].CustomerId);
+            c.PreferredLanguage = "en";
+            await db.SaveChangesAsync();
+            return (p.Id, c.Name);
+        });
+        using var sales = await factory.LoginAsync(Demo.Sales);
+
+        var id = await CreateDraftAsync(sales, project);
+        await SendAsync(sales, id);
+
+        var r = await RevisionAsync(id);
+        Assert.Equal("en", r.Language);
+        Assert.Contains(r.Activities, a => a.Description == "Data migration WebSak");
+        using var pdf = PdfDocument.Open(r.PdfContent!);
+        var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("One-off activities of the implementation project", text, StringComparison.Ordinal);
+        Assert.Contains("Total incl. VAT", text, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of", text, StringComparison.Ordinal);
+        Assert.Contains(customer, text, StringComparison.Ordinal);
+        Assert.Contains("NOK ", text, StringComparison.Ordinal);
     }
 }

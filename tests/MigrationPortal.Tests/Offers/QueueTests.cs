@@ -7,19 +7,17 @@ namespace MigrationPortal.Tests.Offers;
 
 public sealed class QueueTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
+    /// <summary>At least four projects waiting (the demo has one), in places 1..n.</summary>
     private async Task<List<CloudQueueEntry>> SeedQueueAsync()
     {
         await factory.WithDbAsync(async db =>
         {
-            if (!await db.CloudQueue.AnyAsync())
-            {
-                var projects = await db.Projects.OrderBy(p => p.Id).Take(4).Select(p => p.Id).ToListAsync();
-                db.CloudQueue.AddRange(projects.Select((p, i) => new CloudQueueEntry { ProjectId = p, Position = i + 1, QueuedUtc = DateTime.UtcNow.AddDays(-10 + i) }));
-            }
-
+            var waiting = await db.CloudQueue.CountAsync(q => q.StartedUtc == null);
+            var free = await db.Projects.Where(p => !db.CloudQueue.Any(q => q.ProjectId == p.Id)).OrderBy(p => p.Id).Take(Math.Max(0, 4 - waiting)).Select(p => p.Id).ToListAsync();
+            db.CloudQueue.AddRange(free.Select((p, i) => new CloudQueueEntry { ProjectId = p, Position = waiting + i + 1, QueuedUtc = DateTime.UtcNow.AddDays(-10 + i) }));
             return await db.SaveChangesAsync();
         });
-        return await factory.WithDbAsync(db => db.CloudQueue.AsNoTracking().OrderBy(q => q.Position).ToListAsync());
+        return await factory.WithDbAsync(db => db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).OrderBy(q => q.Position).ToListAsync());
     }
 
     [Fact]
@@ -32,7 +30,7 @@ public sealed class QueueTests(PortalFactory factory) : IClassFixture<PortalFact
         var response = await admin.PostFormAsync($"/queue/{last.Id}/move", new() { ["NewPosition"] = "1", ["Reason"] = "Lovpålagt frist i mars", ["Version"] = $"{last.Version}" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var after = await factory.WithDbAsync(db => db.CloudQueue.AsNoTracking().OrderBy(q => q.Position).ToListAsync());
+        var after = await factory.WithDbAsync(db => db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).OrderBy(q => q.Position).ToListAsync());
         Assert.Equal(last.Id, after[0].Id);
         Assert.Equal(Enumerable.Range(1, after.Count), after.Select(q => q.Position));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "CloudQueueEntry" && a.EntityId == $"{last.Id}" && a.Property == "Position" && a.NewValue == "1" && a.UserName == Demo.Admin)));
@@ -51,7 +49,7 @@ public sealed class QueueTests(PortalFactory factory) : IClassFixture<PortalFact
 
         Assert.Equal(HttpStatusCode.Redirect, noReason.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, bySales.StatusCode);
-        Assert.Equal(queue.Select(q => q.Id), await factory.WithDbAsync(db => db.CloudQueue.OrderBy(q => q.Position).Select(q => q.Id).ToListAsync()));
+        Assert.Equal(queue.Select(q => q.Id), await factory.WithDbAsync(db => db.CloudQueue.Where(q => q.StartedUtc == null).OrderBy(q => q.Position).Select(q => q.Id).ToListAsync()));
     }
 
     [Fact]

@@ -14,3 +14,21 @@ document.addEventListener('DOMContentLoaded', function () {
         summary.focus();
     }
 });
+
+// A table wider than the screen scrolls sideways; keyboard users must be able to reach and scroll it (WCAG 2.1.1).
+function markScrollableTables() {
+    document.querySelectorAll('.table-responsive').forEach(function (wrapper) {
+        if (wrapper.scrollWidth > wrapper.clientWidth) {
+            wrapper.setAttribute('tabindex', '0');
+            var caption = wrapper.querySelector('caption');
+            if (caption && !wrapper.hasAttribute('aria-label')) {
+                wrapper.setAttribute('role', 'region');
+                wrapper.setAttribute('aria-label', caption.textContent.trim());
+            }
+        } else if (wrapper.getAttribute('tabindex') === '0') {
+            wrapper.removeAttribute('tabindex');
+        }
+    });
+}
+document.addEventListener('DOMContentLoaded', markScrollableTables);
+window.addEventListener('resize', markScrollableTables);
