@@ -292,7 +292,10 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         using var per = await factory.LoginAsync(Demo.TromsoContact);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.PostFormAsync($"/projects/{project}/offers", [])).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/offers")).StatusCode);
+        var (status, pipeline) = await lead.GetPageAsync("/offers");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Hægebostad kommune", pipeline.QuerySelector("#leads-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sendt", pipeline.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await per.GetAsync("/offers")).StatusCode);
     }
 

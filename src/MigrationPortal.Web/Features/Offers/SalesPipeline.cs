@@ -10,9 +10,12 @@ public static class SalesPipeline
 {
     public const int ExpiresSoonDays = 14;
 
-    public sealed record ViewModel(IReadOnlyList<OfferViewing.RevisionSummary> Offers, IReadOnlyDictionary<OfferStatus, decimal> ValueByStatus, IReadOnlyList<OfferViewing.RevisionSummary> ExpiringSoon, DateOnly Today, int QueueWaiting, DateOnly NextStart);
+    public sealed record ViewModel(IReadOnlyList<OfferViewing.RevisionSummary> Offers, IReadOnlyDictionary<OfferStatus, decimal> ValueByStatus, IReadOnlyList<OfferViewing.RevisionSummary> ExpiringSoon, DateOnly Today, int QueueWaiting, DateOnly NextStart)
+    {
+        public IReadOnlyList<Intake.Leads.Item> OpenLeads { get; init; } = [];
+    }
 
-    public sealed class Handler(PortalDb db, OfferViewing.Handler viewing, TimeProvider clock)
+    public sealed class Handler(PortalDb db, OfferViewing.Handler viewing, Intake.Leads.Handler leads, TimeProvider clock)
     {
         public async Task<ViewModel> GetAsync(CancellationToken ct)
         {
@@ -23,7 +26,10 @@ public static class SalesPipeline
             var soon = offers.Where(o => o.Status == OfferStatus.Sent && o.ValidUntil <= today.AddDays(ExpiresSoonDays)).OrderBy(o => o.ValidUntil).ToList();
             var waiting = await db.CloudQueue.CountAsync(q => q.StartedUtc == null, ct);
             var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var p and > 0 ? p : 1;
-            return new ViewModel(offers, byStatus, soon, today, waiting, CloudQueue.ExpectedStartMonth(waiting + 1, perMonth, today));
+            return new ViewModel(offers, byStatus, soon, today, waiting, CloudQueue.ExpectedStartMonth(waiting + 1, perMonth, today))
+            {
+                OpenLeads = await leads.ListAsync(LeadStatus.Open, ct),
+            };
         }
     }
 }
