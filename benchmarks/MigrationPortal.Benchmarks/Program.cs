@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MigrationPortal.Benchmarks.PdfBenchmarks).Assembly).Run(args);
