@@ -41,12 +41,20 @@ public static class CloudQueue
         return next.AddMonths((position - 1) / perMonth);
     }
 
+    /// <summary>
+    /// The place each waiting project has: its rank by stored position, then by time queued. Two acceptances
+    /// at the same moment may store the same position; the rank still runs 1..n.
+    /// </summary>
+    public static Dictionary<int, int> Ranks(IEnumerable<CloudQueueEntry> waiting) =>
+        waiting.Where(e => e.StartedUtc is null).OrderBy(e => e.Position).ThenBy(e => e.QueuedUtc).ThenBy(e => e.Id)
+            .Select((e, i) => (e.ProjectId, Rank: i + 1)).ToDictionary(x => x.ProjectId, x => x.Rank);
+
     /// <summary>Moves one entry to a new position and renumbers the others so positions stay 1..n.</summary>
     public static void Move(IList<CloudQueueEntry> waiting, CloudQueueEntry entry, int newPosition)
     {
         ArgumentNullException.ThrowIfNull(waiting);
         ArgumentNullException.ThrowIfNull(entry);
-        var ordered = waiting.OrderBy(e => e.Position).ThenBy(e => e.QueuedUtc).ToList();
+        var ordered = waiting.OrderBy(e => e.Position).ThenBy(e => e.QueuedUtc).ThenBy(e => e.Id).ToList();
         ordered.Remove(entry);
         ordered.Insert(Math.Clamp(newPosition, 1, ordered.Count + 1) - 1, entry);
         for (var i = 0; i < ordered.Count; i++)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +51,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Portal:PublicUrl", "https://portal.example");
         builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "mp-tests", "logs"));
-        builder.ConfigureTestServices(services => services.AddSingleton<IAccountMailer>(Mailer));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IAccountMailer>(Mailer);
+            services.AddSingleton<IStartupFilter, LoopbackAddress>();
+        });
     }
 
     public PortalClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
@@ -88,6 +94,20 @@ public class PortalFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>The in-memory test server has no socket; give requests the address a browser on this machine would have.</summary>
+internal sealed class LoopbackAddress : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (HttpContext context, RequestDelegate nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public sealed class CapturingMailer : IAccountMailer

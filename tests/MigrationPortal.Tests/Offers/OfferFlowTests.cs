@@ -12,12 +12,27 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
 {
     private Task<int> ProjectAsync(string prefix) => factory.WithDbAsync(db => db.Projects.Where(p => p.Name.StartsWith(prefix)).Select(p => p.Id).SingleAsync());
 
+    /// <summary>A fresh phase 1 project for Tromsø kommune (so its contacts see it), with only its intake steps, as a converted lead has.</summary>
+    private Task<int> NewTromsoProjectAsync() => factory.WithDbAsync(async db =>
+    {
+        var tromso = await db.Customers.SingleAsync(c => c.Name == "Tromsø kommune");
+        var websak = await db.Products.SingleAsync(p => p.Code == "websak");
+        var project = new Project { Name = $"Tromsø {Guid.NewGuid():N}", Phase = Phase.Intake, PlannedStart = DateOnly.FromDateTime(DateTime.UtcNow) };
+        project.Customers.Add(new ProjectCustomer { CustomerId = tromso.Id });
+        project.Products.Add(new ProjectProduct { ProductId = websak.Id });
+        project.AddStepsFromTemplates(await db.StepTemplates.Where(t => t.ProductId == websak.Id && t.Phase == Phase.Intake).ToListAsync(), project.PlannedStart.Value);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        return project.Id;
+    });
+
     /// <summary>Creates a draft for the project and returns its revision id.</summary>
     private static async Task<int> CreateDraftAsync(PortalClient sales, int projectId)
     {
         var response = await sales.PostFormAsync($"/projects/{projectId}/offers", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("/offers/", location, StringComparison.Ordinal);
         return int.Parse(location.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -115,7 +130,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task The_customer_reads_and_downloads_the_exact_sent_pdf_but_never_sees_drafts()
     {
-        var project = await ProjectAsync("Tromsø");
+        var project = await NewTromsoProjectAsync();
         using var sales = await factory.LoginAsync(Demo.Sales);
         var sentId = await CreateDraftAsync(sales, project);
         await SendAsync(sales, sentId);
@@ -139,7 +154,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task The_pdf_reads_back_with_customer_number_revision_totals_and_page_numbers()
     {
-        var project = await ProjectAsync("Tromsø");
+        var project = await NewTromsoProjectAsync();
         using var sales = await factory.LoginAsync(Demo.Sales);
         var id = await CreateDraftAsync(sales, project);
         await SendAsync(sales, id);
@@ -164,7 +179,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Accepting_needs_the_signers_full_name_and_confirmation_then_locks_the_offer_and_starts_phase_two()
     {
-        var project = await ProjectAsync("Tromsø");
+        var project = await NewTromsoProjectAsync();
         using var sales = await factory.LoginAsync(Demo.Sales);
         var id = await CreateDraftAsync(sales, project);
         await SendAsync(sales, id);
@@ -174,6 +189,9 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         var wrongName = await ellen.PostFormAsync($"/offers/{id}/accept", new() { ["fullName"] = "Ellen", ["confirm"] = "true" });
         var notConfirmed = await ellen.PostFormAsync($"/offers/{id}/accept", new() { ["fullName"] = "Ellen Aslaksen" });
         Assert.Equal(OfferStatus.Sent, (await RevisionAsync(id)).Status);
+        var sentPdf = await (await ellen.GetAsync($"/offers/{id}/pdf")).Content.ReadAsByteArrayAsync();
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Steps.CountAsync(s => s.ProjectId == project && s.Phase == Phase.Setup)));
+        ellen.Http.DefaultRequestHeaders.UserAgent.ParseAdd("TestBrowser/1.0");
         var accepted = await ellen.PostFormAsync($"/offers/{id}/accept", new() { ["fullName"] = "  ellen   aslaksen ", ["confirm"] = "true" });
         var again = await ellen.PostFormAsync($"/offers/{id}/accept", new() { ["fullName"] = "Ellen Aslaksen", ["confirm"] = "true" });
 
@@ -184,7 +202,10 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(OfferStatus.Accepted, r.Status);
         Assert.Equal("ellen   aslaksen", r.AcceptedByName);
         Assert.NotNull(r.AcceptedUtc);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(r.PdfContent!)), r.PdfSha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(sentPdf)), r.PdfSha256);
+        Assert.Equal(sentPdf, r.PdfContent);
+        Assert.Contains("TestBrowser/1.0", r.AcceptedUserAgent, StringComparison.Ordinal);
+        Assert.Equal("127.0.0.1", r.AcceptedFromIp);
         Assert.Equal(OfferStatus.Accepted, (await RevisionAsync(id)).Status);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
 
@@ -201,22 +222,31 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         Assert.True(state.SetupSteps > 5);
         Assert.NotNull(state.Queue);
         Assert.Equal(queueBefore + 1, state.Queue!.Position);
+        var perMonth = await factory.WithDbAsync(db => db.VendorSettings.Select(v => v.ProjectStartsPerMonth).FirstAsync());
+        var expectedStart = CloudQueue.ExpectedStartMonth(queueBefore + 1, perMonth, Web.Infrastructure.Localization.Display.TodayInOslo(TimeProvider.System));
+        Assert.Equal(expectedStart, await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == project).Select(p => p.PlannedStart).SingleAsync()));
+        Assert.Equal(expectedStart, await factory.WithDbAsync(db => db.Steps.Where(s => s.ProjectId == project && s.Phase == Phase.Setup).MinAsync(s => s.PlannedStart)));
         Assert.True(state.Audit);
 
-        // Sales can no longer start a revision of an accepted offer.
+        // Sales can no longer start a revision of an accepted offer, nor a new offer for the project.
         var revise = await sales.PostFormAsync($"/offers/{id}/revise", []);
         Assert.Equal(HttpStatusCode.Redirect, revise.StatusCode);
         Assert.Equal($"/offers/{id}", revise.Headers.Location!.ToString());
+        var another = await sales.PostFormAsync($"/projects/{project}/offers", []);
+        Assert.Equal($"/projects/{project}/offers", another.Headers.Location!.ToString());
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Offers.CountAsync(o => o.ProjectId == project)));
 
         using var per = await factory.LoginAsync(Demo.TromsoContact);
         var (_, home) = await per.GetPageAsync("/my");
-        Assert.Contains("sky-køen", home.Body!.TextContent, StringComparison.Ordinal);
+        var card = home.QuerySelector($"a[href='/projects/{project}']")!.Closest("section")!.TextContent;
+        Assert.Contains($"nummer {queueBefore + 1} i sky-køen", card, StringComparison.Ordinal);
+        Assert.Contains(expectedStart.ToString("MMMM yyyy", new System.Globalization.CultureInfo("nb-NO")), card, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_expired_or_superseded_offer_cannot_be_accepted()
     {
-        var project = await ProjectAsync("Tromsø");
+        var project = await NewTromsoProjectAsync();
         using var sales = await factory.LoginAsync(Demo.Sales);
         var expired = await CreateDraftAsync(sales, project);
         await SendAsync(sales, expired);
@@ -247,7 +277,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task A_contact_without_signing_authority_is_refused_and_a_signer_may_decline_with_a_reason()
     {
-        var project = await ProjectAsync("Tromsø");
+        var project = await NewTromsoProjectAsync();
         using var sales = await factory.LoginAsync(Demo.Sales);
         var id = await CreateDraftAsync(sales, project);
         await SendAsync(sales, id);
@@ -269,7 +299,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task Another_organisations_contact_gets_404_for_offers_pdfs_and_decisions()
     {
-        var project = await ProjectAsync("Tromsø");
+        var project = await NewTromsoProjectAsync();
         using var sales = await factory.LoginAsync(Demo.Sales);
         var id = await CreateDraftAsync(sales, project);
         await SendAsync(sales, id);
@@ -325,5 +355,48 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Contains("Page 1 of", text, StringComparison.Ordinal);
         Assert.Contains(customer, text, StringComparison.Ordinal);
         Assert.Contains("NOK ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_revision_cannot_be_sent_once_an_earlier_one_is_accepted_and_its_draft_is_dropped()
+    {
+        var project = await NewTromsoProjectAsync();
+        using var sales = await factory.LoginAsync(Demo.Sales);
+        var first = await CreateDraftAsync(sales, project);
+        await SendAsync(sales, first);
+        var draft = int.Parse((await sales.PostFormAsync($"/offers/{first}/revise", [])).Headers.Location!.ToString().Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var draftVersion = (await RevisionAsync(draft)).Version;
+        using var ellen = await factory.LoginAsync(Demo.TromsoSigner);
+
+        await ellen.PostFormAsync($"/offers/{first}/accept", new() { ["fullName"] = "Ellen Aslaksen", ["confirm"] = "true" });
+        var send = await sales.PostFormAsync($"/offers/{draft}/send", new() { ["version"] = $"{draftVersion}" });
+
+        Assert.Equal(OfferStatus.Accepted, (await RevisionAsync(first)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.OfferRevisions.AnyAsync(r => r.Id == draft)));
+    }
+
+    [Fact]
+    public async Task Customers_cannot_write_offers_nor_see_drafts_in_the_project_list()
+    {
+        var project = await NewTromsoProjectAsync();
+        using var sales = await factory.LoginAsync(Demo.Sales);
+        var sent = await CreateDraftAsync(sales, project);
+        await SendAsync(sales, sent);
+        var draft = (await sales.PostFormAsync($"/offers/{sent}/revise", [])).Headers.Location!.ToString().Split('/')[2];
+        using var ellen = await factory.LoginAsync(Demo.TromsoSigner);
+
+        var (_, list) = await ellen.GetPageAsync($"/projects/{project}/offers");
+        var edit = await ellen.PostFormAsync($"/offers/{draft}/edit", new() { ["Title"] = "Kunden endrer", ["Version"] = "0" });
+        var revise = await ellen.PostFormAsync($"/offers/{sent}/revise", []);
+        var send = await ellen.PostFormAsync($"/offers/{draft}/send", new() { ["version"] = "0" });
+        var create = await ellen.PostFormAsync($"/projects/{project}/offers", []);
+
+        Assert.Single(list.QuerySelectorAll("main tbody tr"));
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, revise.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        Assert.Equal(OfferStatus.Draft, (await RevisionAsync(int.Parse(draft, System.Globalization.CultureInfo.InvariantCulture))).Status);
     }
 }

@@ -55,16 +55,32 @@ public sealed class QueueTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task Capacity_decides_the_expected_start_shown_to_staff()
     {
-        await SeedQueueAsync();
+        var waiting = await SeedQueueAsync();
         var settings = await factory.WithDbAsync(db => db.VendorSettings.AsNoTracking().FirstAsync());
         using var admin = await factory.LoginAsync(Demo.Admin);
 
-        await admin.PostFormAsync("/queue/capacity", new() { ["ProjectStartsPerMonth"] = "1", ["Version"] = $"{settings.Version}" });
+        await admin.PostFormAsync("/queue/capacity", new() { ["ProjectStartsPerMonth"] = "2", ["Version"] = $"{settings.Version}" });
         var (status, page) = await admin.GetPageAsync("/queue");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var months = page.QuerySelectorAll("ol.queue li strong").Select(s => s.TextContent).ToList();
-        Assert.Equal(months.Count, months.Distinct().Count());
-        Assert.Equal(1, await factory.WithDbAsync(db => db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstAsync()));
+        var nb = new System.Globalization.CultureInfo("nb-NO");
+        var next = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(1);
+        var expected = Enumerable.Range(0, waiting.Count).Select(i => next.AddMonths(i / 2).ToString("MMMM yyyy", nb)).ToList();
+        Assert.Equal(expected, page.QuerySelectorAll("ol.queue li strong").Select(s => s.TextContent).ToList());
+    }
+
+    [Fact]
+    public async Task Starting_a_project_takes_it_out_and_moves_everyone_up()
+    {
+        var waiting = await SeedQueueAsync();
+        using var lead = await factory.LoginAsync(Demo.Lead);
+
+        var response = await lead.PostFormAsync($"/queue/{waiting[0].Id}/start", new() { ["version"] = $"{waiting[0].Version}" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await factory.WithDbAsync(db => db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).OrderBy(q => q.Position).ToListAsync());
+        Assert.Equal(waiting.Skip(1).Select(q => q.Id), after.Select(q => q.Id));
+        Assert.Equal(Enumerable.Range(1, after.Count), after.Select(q => q.Position));
+        Assert.NotNull((await factory.WithDbAsync(db => db.CloudQueue.AsNoTracking().SingleAsync(q => q.Id == waiting[0].Id))).StartedUtc);
     }
 }

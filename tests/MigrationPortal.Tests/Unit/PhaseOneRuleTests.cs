@@ -100,6 +100,11 @@ public sealed class MoneyTextTests
     [InlineData("1.450,50", 1450.50)]
     [InlineData("1,450.50", 1450.50)]
     [InlineData("kr 20 000", 20000)]
+    [InlineData("1.450", 1450)]
+    [InlineData("1.234.567", 1234567)]
+    [InlineData("1,5", 1.5)]
+    [InlineData("1.5", 1.5)]
+    [InlineData("12.50", 12.5)]
     [InlineData("", 0)]
     [InlineData("  ", 0)]
     public void Amounts_read_the_way_people_type_them(string text, decimal expected)
@@ -112,5 +117,27 @@ public sealed class MoneyTextTests
     [InlineData("mange penger")]
     [InlineData("12abc")]
     [InlineData("99999999999")]
+    [InlineData("1,005")]
+    [InlineData("12.345,678")]
     public void Nonsense_is_refused(string text) => Assert.False(MoneyText.TryParse(text, out _));
+}
+
+public sealed class QueueRankTests
+{
+    [Fact]
+    public void Two_entries_stored_with_the_same_place_still_rank_one_to_n_by_time_queued()
+    {
+        var t = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        var entries = new List<CloudQueueEntry>
+        {
+            new() { Id = 1, ProjectId = 10, Position = 1, QueuedUtc = t },
+            new() { Id = 2, ProjectId = 20, Position = 2, QueuedUtc = t.AddHours(2) },
+            new() { Id = 3, ProjectId = 30, Position = 2, QueuedUtc = t.AddHours(1) },
+            new() { Id = 4, ProjectId = 40, Position = 0, QueuedUtc = t, StartedUtc = t },
+        };
+
+        var ranks = CloudQueue.Ranks(entries);
+
+        Assert.Equal(new Dictionary<int, int> { [10] = 1, [30] = 2, [20] = 3 }, ranks);
+    }
 }

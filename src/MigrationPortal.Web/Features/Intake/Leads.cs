@@ -155,6 +155,11 @@ public static class Leads
                 errors.Add((nameof(form.NewCustomerOrgNumber), "Validation.OrgNumber.Duplicate"));
             }
 
+            if (form.OwnerUserId is { Length: > 0 } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.CustomerId == null, ct))
+            {
+                errors.Add((nameof(form.OwnerUserId), "Validation.UnknownAssignee"));
+            }
+
             if (await db.Products.CountAsync(p => form.ProductIds.Contains(p.Id) && p.IsActive, ct) != form.ProductIds.Distinct().Count())
             {
                 errors.Add((nameof(form.ProductIds), "Validation.ProjectNeedsProduct"));
@@ -232,6 +237,11 @@ public static class Leads
                 return existing;
             }
 
+            if (lead.Status != LeadStatus.Open)
+            {
+                return null;
+            }
+
             var today = Display.TodayInOslo(clock);
             var project = new Project
             {
@@ -241,13 +251,28 @@ public static class Leads
             project.Customers.Add(new ProjectCustomer { CustomerId = lead.CustomerId });
             project.Products.AddRange(lead.Products.Select(p => new ProjectProduct { ProductId = p.ProductId }));
             var productIds = lead.Products.Select(p => p.ProductId).ToList();
-            project.AddStepsFromTemplates(await db.StepTemplates.AsNoTracking().Where(t => productIds.Contains(t.ProductId)).ToListAsync(ct), today);
+            // Phase 1 steps now; the later phases come when the offer is accepted, dated from the queue.
+            project.AddStepsFromTemplates(await db.StepTemplates.AsNoTracking().Where(t => productIds.Contains(t.ProductId) && t.Phase == Phase.Intake).ToListAsync(ct), today);
+
+            // Project and lead change together; the lead's version stops a double click from making two projects.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Projects.Add(project);
-            await db.SaveChangesAsync(ct);
-            lead.Status = LeadStatus.Converted;
-            lead.ProjectId = project.Id;
-            await db.SaveChangesAsync(ct);
-            return project.Id;
+            db.Entry(lead).Property(l => l.Version).IsModified = true;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                lead.Status = LeadStatus.Converted;
+                lead.ProjectId = project.Id;
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return project.Id;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return await db.Leads.Where(l => l.Id == id).Select(l => l.ProjectId).SingleAsync(ct);
+            }
         }
 
         public async Task<bool> MarkLostAsync(int id, CancellationToken ct)

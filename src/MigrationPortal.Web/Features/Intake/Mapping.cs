@@ -158,10 +158,11 @@ public static class Mapping
                 await db.SaveChangesAsync(ct);
                 return (submit ? Outcome.Submitted : Outcome.Saved, null, errors);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
+                // Someone else saved meanwhile (or saved the very first draft at the same moment).
                 db.ChangeTracker.Clear();
-                form.Version = await db.Questionnaires.Where(x => x.ProjectId == form.ProjectId).Select(x => x.Version).SingleAsync(ct);
+                form.Version = await db.Questionnaires.Where(x => x.ProjectId == form.ProjectId).Select(x => x.Version).SingleOrDefaultAsync(ct);
                 return (Outcome.Conflict, await PageAsync(form, null, true, ct), errors);
             }
         }

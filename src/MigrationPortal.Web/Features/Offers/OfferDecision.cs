@@ -37,6 +37,10 @@ public static partial class OfferDecision
             var revision = await db.OfferRevisions.Include(r => r.Offer).Include(r => r.Activities).SingleAsync(r => r.Id == revisionId, ct);
             var newest = await db.OfferRevisions.Where(r => r.OfferId == revision.OfferId && r.Status != OfferStatus.Draft).MaxAsync(r => r.Revision, ct);
             var problem = OfferAcceptance.Check(revision, newest == revision.Revision, contact, typedName, confirmed, today);
+            if (problem == AcceptanceProblem.None && await db.OfferRevisions.AnyAsync(r => r.Offer!.ProjectId == revision.Offer!.ProjectId && r.Status == OfferStatus.Accepted, ct))
+            {
+                problem = AcceptanceProblem.NotSent;
+            }
             if (problem != AcceptanceProblem.None)
             {
                 return new Result(problem == AcceptanceProblem.NoSigningAuthority ? OfferOutcome.Forbidden : OfferOutcome.Invalid, problem);
@@ -49,7 +53,13 @@ public static partial class OfferDecision
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
+
+            // The offer row's version makes acceptance conflict with a new revision sent at the same moment.
+            db.Entry(revision.Offer!).Property(o => o.Version).IsModified = true;
             revision.Status = OfferStatus.Accepted;
+
+            // An open draft of a new revision has nothing left to change.
+            db.OfferRevisions.RemoveRange(await db.OfferRevisions.Include(r => r.Offer).Where(r => r.OfferId == revision.OfferId && r.Status == OfferStatus.Draft).ToListAsync(ct));
             revision.AcceptedByContactId = contact.Id;
             revision.AcceptedByName = typedName!.Trim();
             revision.AcceptedUtc = now;
@@ -94,6 +104,7 @@ public static partial class OfferDecision
                 return new Result(problem == AcceptanceProblem.NoSigningAuthority ? OfferOutcome.Forbidden : OfferOutcome.Invalid, problem);
             }
 
+            db.Entry(revision.Offer!).Property(o => o.Version).IsModified = true;
             if (string.IsNullOrWhiteSpace(reason))
             {
                 return new Result(OfferOutcome.Invalid);
@@ -114,7 +125,10 @@ public static partial class OfferDecision
             return new Result(OfferOutcome.Ok);
         }
 
-        /// <summary>Phase 1 ends: intake steps for the offer are done, phase 2 gets its steps, the project joins the cloud queue.</summary>
+        /// <summary>
+        /// Phase 1 ends: intake steps are done, the project joins the back of the cloud queue, and its phase 2
+        /// steps (from the templates and from the accepted activities) are dated from the start its place gives.
+        /// </summary>
         private async Task StartPhaseTwoAsync(OfferRevision revision, DateOnly today, DateTime now, CancellationToken ct)
         {
             var project = await db.Projects.Include(p => p.Steps).Include(p => p.Products).SingleAsync(p => p.Id == revision.Offer!.ProjectId, ct);
@@ -128,13 +142,24 @@ public static partial class OfferDecision
                 step.SetStatus(StepStatus.Done, now);
             }
 
-            var start = revision.EstimatedStartMonth ?? today;
-            project.PlannedStart ??= start;
-            var productIds = project.Products.Select(p => p.ProductId).ToList();
-            var templates = await db.StepTemplates.AsNoTracking().Where(t => productIds.Contains(t.ProductId)).ToListAsync(ct);
-            project.AddStepsFromTemplates(templates.Where(t => t.Phase >= Phase.Setup), start.AddDays(-63));
+            var waiting = await db.CloudQueue.Where(q => q.StartedUtc == null).ToListAsync(ct);
+            var place = waiting.Any(q => q.ProjectId == project.Id) ? CloudQueue.Ranks(waiting)[project.Id] : waiting.Count + 1;
+            if (!await db.CloudQueue.AnyAsync(q => q.ProjectId == project.Id, ct))
+            {
+                db.CloudQueue.Add(new CloudQueueEntry { ProjectId = project.Id, Position = waiting.Count == 0 ? 1 : waiting.Max(q => q.Position) + 1, QueuedUtc = now });
+            }
 
-            // Accepted activities that no template covers become phase 2 steps, one after the other.
+            var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var pm and > 0 ? pm : 1;
+            var start = CloudQueue.ExpectedStartMonth(place, perMonth, today);
+            project.PlannedStart = start;
+
+            // Templates count their offsets from the start of phase 1; setup begins about nine weeks in.
+            var productIds = project.Products.Select(p => p.ProductId).ToList();
+            var templates = await db.StepTemplates.AsNoTracking().Where(t => productIds.Contains(t.ProductId) && t.Phase != Phase.Intake).ToListAsync(ct);
+            var setupOffset = templates.Where(t => t.Phase == Phase.Setup).Select(t => t.OffsetDays).DefaultIfEmpty(0).Min();
+            project.AddStepsFromTemplates(templates, start.AddDays(-setupOffset));
+
+            // Accepted activities that no step covers yet become phase 2 steps, one after the other.
             var titles = project.Steps.Select(s => s.Title).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var cursor = start;
             var order = project.Steps.Count == 0 ? 0 : project.Steps.Max(s => s.SortOrder);
@@ -153,11 +178,7 @@ public static partial class OfferDecision
                 cursor = cursor.AddDays(weeks * 7);
             }
 
-            if (!await db.CloudQueue.AnyAsync(q => q.ProjectId == project.Id, ct))
-            {
-                var last = await db.CloudQueue.Where(q => q.StartedUtc == null).MaxAsync(q => (int?)q.Position, ct) ?? 0;
-                db.CloudQueue.Add(new CloudQueueEntry { ProjectId = project.Id, Position = last + 1, QueuedUtc = now });
-            }
+            project.PlannedGoLive ??= cursor;
         }
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Offer {OfferNumber} revision {Revision} accepted by contact {ContactId}, PDF SHA-256 {Sha256}")]

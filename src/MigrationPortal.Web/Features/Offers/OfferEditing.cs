@@ -98,6 +98,11 @@ public static partial class OfferEditing
                 return (outcome, 0);
             }
 
+            if (await db.OfferRevisions.AnyAsync(r => r.Offer!.ProjectId == projectId && r.Status == OfferStatus.Accepted, ct))
+            {
+                return (OfferOutcome.Locked, 0);
+            }
+
             var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
                 .Select(p => new
                 {
@@ -214,6 +219,15 @@ public static partial class OfferEditing
                 {
                     errors.Add((prefix + nameof(row.Description), l["Validation.RowDescription", i + 1]));
                 }
+                else if (row.Description.Trim().Length > 300)
+                {
+                    errors.Add((prefix + nameof(row.Description), l["Validation.RowTooLong", i + 1, 300]));
+                }
+
+                if (row.Unit is { Length: > 20 })
+                {
+                    errors.Add((prefix + nameof(row.Unit), l["Validation.RowTooLong", i + 1, 20]));
+                }
 
                 var quantity = Number(row.Quantity, prefix + nameof(row.Quantity), i, "Offer.Quantity", errors, defaultValue: 1);
                 var unitPrice = Number(row.UnitPrice, prefix + nameof(row.UnitPrice), i, "Offer.UnitPrice", errors);
@@ -251,6 +265,15 @@ public static partial class OfferEditing
                 if (string.IsNullOrWhiteSpace(row.Description))
                 {
                     errors.Add((prefix + nameof(row.Description), l["Validation.RowDescription", i + 1]));
+                }
+                else if (row.Description.Trim().Length > 300)
+                {
+                    errors.Add((prefix + nameof(row.Description), l["Validation.RowTooLong", i + 1, 300]));
+                }
+
+                if (row.ProductId is { } productId && !await db.Products.AnyAsync(p => p.Id == productId, ct))
+                {
+                    errors.Add((prefix + nameof(row.ProductId), l["Validation.ValueInvalidNoValue", l["Offer.Product"]]));
                 }
 
                 var amount = Number(row.AmountPerYear, prefix + nameof(row.AmountPerYear), i, "Offer.AmountPerYear", errors);
@@ -346,7 +369,7 @@ public static partial class OfferEditing
             }
 
             var r = await db.OfferRevisions.Include(x => x.Offer).Include(x => x.Activities).SingleAsync(x => x.Id == revisionId, ct);
-            if (r.Status != OfferStatus.Draft)
+            if (r.Status != OfferStatus.Draft || await db.OfferRevisions.AnyAsync(x => x.OfferId == r.OfferId && x.Status == OfferStatus.Accepted, ct))
             {
                 return OfferOutcome.Locked;
             }
@@ -356,26 +379,47 @@ public static partial class OfferEditing
                 return OfferOutcome.Conflict;
             }
 
-            if (r.Activities.Count == 0 || r.ValidUntil < Display.TodayInOslo(clock))
+            var today = Display.TodayInOslo(clock);
+            if (r.Activities.Count == 0 || r.ValidUntil < today)
             {
                 return OfferOutcome.Invalid;
             }
 
+            // A start estimate that has gone by is refreshed from the queue as it is now.
+            var queue = await QueueAsync(today, ct);
+            if (r.EstimatedStartMonth is null || r.EstimatedStartMonth < queue.ExpectedStartIfAcceptedNow)
+            {
+                r.EstimatedStartMonth = queue.ExpectedStartIfAcceptedNow;
+            }
+
+            // Status, PDF and hash land together or not at all; the offer row's version makes a send
+            // conflict with an acceptance or another send of the same offer at the same moment.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Entry(r).Property(x => x.Version).OriginalValue = version;
+            db.Entry(r.Offer!).Property(o => o.Version).IsModified = true;
             r.Status = OfferStatus.Sent;
             r.SentUtc = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-
-            // Rendered after the status change so the PDF carries the sent date and no draft mark.
-            var bytes = await pdf.RenderAsync(r.Id, ct);
-            r.PdfContent = bytes;
-            r.PdfSha256 = OfferRevision.Sha256(bytes);
-            foreach (var earlier in await db.OfferRevisions.Include(x => x.Offer).Where(x => x.OfferId == r.OfferId && x.Id != r.Id && x.Status == OfferStatus.Sent).ToListAsync(ct))
+            foreach (var earlier in await db.OfferRevisions.Where(x => x.OfferId == r.OfferId && x.Id != r.Id && x.Status == OfferStatus.Sent).ToListAsync(ct))
             {
                 earlier.Status = OfferStatus.Superseded;
             }
 
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+
+                // Rendered inside the transaction, after the status change, so the PDF carries the sent date and no draft mark.
+                var bytes = await pdf.RenderAsync(r.Id, ct);
+                r.PdfContent = bytes;
+                r.PdfSha256 = OfferRevision.Sha256(bytes);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return OfferOutcome.Conflict;
+            }
+
             LogSent(logger, r.Offer!.Number, r.Revision, target!.ProjectId);
             return OfferOutcome.Ok;
         }
@@ -419,9 +463,20 @@ public static partial class OfferEditing
                 Description = c.Description, ProductId = c.ProductId, AmountPerYear = c.AmountPerYear, SortOrder = c.SortOrder,
             }));
             copy.Offer = await db.Offers.SingleAsync(o => o.Id == latest.OfferId, ct);
+            db.Entry(copy.Offer).Property(o => o.Version).IsModified = true;
             db.OfferRevisions.Add(copy);
-            await db.SaveChangesAsync(ct);
-            return (OfferOutcome.Ok, copy.Id);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return (OfferOutcome.Ok, copy.Id);
+            }
+            catch (DbUpdateException)
+            {
+                // Two clicks at once: the other one made the draft.
+                db.ChangeTracker.Clear();
+                var draftId = await db.OfferRevisions.Where(x => x.OfferId == latest.OfferId && x.Status == OfferStatus.Draft).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
+                return draftId is { } id ? (OfferOutcome.Ok, id) : (OfferOutcome.Conflict, 0);
+            }
         }
 
         private async Task<QueueInfo> QueueAsync(DateOnly today, CancellationToken ct)

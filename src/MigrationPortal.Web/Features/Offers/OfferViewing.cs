@@ -81,9 +81,9 @@ public static class OfferViewing
             }
 
             var canEdit = (await access.CheckAsync(revisionId, user, write: true, ct)).Outcome == OfferOutcome.Ok;
-            var queue = await db.CloudQueue.AsNoTracking().Where(q => q.ProjectId == target.ProjectId && q.StartedUtc == null).Select(q => (int?)q.Position).SingleOrDefaultAsync(ct);
+            var ranks = CloudQueue.Ranks(await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).ToListAsync(ct));
             var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var p and > 0 ? p : 1;
-            var queueView = queue is { } pos ? new QueueView(pos, CloudQueue.ExpectedStartMonth(pos, perMonth, today)) : null;
+            var queueView = ranks.TryGetValue(target.ProjectId, out var pos) ? new QueueView(pos, CloudQueue.ExpectedStartMonth(pos, perMonth, today)) : null;
             return (OfferOutcome.Ok, new ShowPage(view, target.ProjectId, project, canEdit, staff, newestSent == revisionId || view.Status == OfferStatus.Draft, problem, canDecline, others, queueView));
         }
 
@@ -114,7 +114,11 @@ public static class OfferViewing
 
             var r = await db.OfferRevisions.AsNoTracking().Where(x => x.Id == revisionId).Select(x => new { x.PdfContent, x.Offer!.Number, x.Revision, x.Status }).SingleAsync(ct);
             var name = $"{r.Number}-rev{r.Revision}{(r.Status == OfferStatus.Draft ? "-utkast" : string.Empty)}.pdf";
-            return (OfferOutcome.Ok, r.PdfContent ?? await pdf.RenderAsync(revisionId, ct), name);
+
+            // A sent revision is only ever served as the stored bytes: never re-rendered, so its hash always holds.
+            return r.Status == OfferStatus.Draft ? (OfferOutcome.Ok, await pdf.RenderAsync(revisionId, ct), name)
+                : r.PdfContent is { } stored ? (OfferOutcome.Ok, stored, name)
+                : (OfferOutcome.NotFound, null, null);
         }
 
         public async Task<List<RevisionSummary>> SummariesAsync(IQueryable<OfferRevision> revisions, CancellationToken ct)

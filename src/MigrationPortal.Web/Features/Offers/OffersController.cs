@@ -26,6 +26,7 @@ public sealed class OffersController(IStringLocalizer<SharedResource> l) : Contr
         {
             (OfferOutcome.Ok, var id) => Redirect($"/offers/{id}/edit"),
             (OfferOutcome.Forbidden, _) => Forbid(),
+            (OfferOutcome.Locked, _) => ProjectOffersWithError(projectId),
             _ => NotFound(),
         };
 
@@ -111,6 +112,9 @@ public sealed class OffersController(IStringLocalizer<SharedResource> l) : Contr
             case OfferOutcome.Invalid:
                 TempData["Error"] = l["Offer.CannotSend"].Value;
                 break;
+            case OfferOutcome.Conflict:
+                TempData["Error"] = l["Common.Conflict"].Value;
+                break;
             default:
                 TempData["Error"] = l["Offer.LockedText"].Value;
                 break;
@@ -146,6 +150,12 @@ public sealed class OffersController(IStringLocalizer<SharedResource> l) : Contr
         }
 
         return Decided(id, result, "Offer.DeclinedFlash");
+    }
+
+    private RedirectResult ProjectOffersWithError(int projectId)
+    {
+        TempData["Error"] = l["Offer.ProjectHasAccepted"].Value;
+        return Redirect($"/projects/{projectId}/offers");
     }
 
     private IActionResult Decided(int id, OfferDecision.Result result, string flashKey)

@@ -19,7 +19,10 @@ public static class SalesPipeline
     {
         public async Task<ViewModel> GetAsync(CancellationToken ct)
         {
-            var newest = db.OfferRevisions.Where(r => r.Revision == db.OfferRevisions.Where(x => x.OfferId == r.OfferId).Max(x => x.Revision));
+            // Per offer: the newest revision the customer has seen, or the draft when nothing has been sent yet.
+            var newest = db.OfferRevisions.Where(r =>
+                (r.Status != OfferStatus.Draft && r.Revision == db.OfferRevisions.Where(x => x.OfferId == r.OfferId && x.Status != OfferStatus.Draft).Max(x => x.Revision))
+                || (r.Status == OfferStatus.Draft && !db.OfferRevisions.Any(x => x.OfferId == r.OfferId && x.Status != OfferStatus.Draft)));
             var offers = await viewing.SummariesAsync(newest, ct);
             var today = Display.TodayInOslo(clock);
             var byStatus = offers.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Sum(o => o.OneOffTotal));

@@ -35,6 +35,25 @@ public sealed class QueueController(CloudQueueBoard.Handler h, IStringLocalizer<
         }
     }
 
+    [HttpPost("{entryId:int}/start")]
+    [Authorize(Policy = Policies.StepEditor)]
+    public async Task<IActionResult> Start(int entryId, int version, CancellationToken ct)
+    {
+        switch (await h.StartAsync(entryId, version, ct))
+        {
+            case null:
+                return NotFound();
+            case false:
+                TempData["Error"] = l["Common.Conflict"].Value;
+                break;
+            default:
+                TempData["Flash"] = l["Queue.Started"].Value;
+                break;
+        }
+
+        return Redirect("/queue");
+    }
+
     [HttpPost("capacity")]
     [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> Capacity(CloudQueueBoard.CapacityForm form, CancellationToken ct)

@@ -43,11 +43,11 @@ public static class CloudQueueBoard
             var settings = await db.VendorSettings.AsNoTracking().FirstAsync(ct);
             var perMonth = Math.Max(1, settings.ProjectStartsPerMonth);
             var today = Display.TodayInOslo(clock);
-            var rows = await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).OrderBy(q => q.Position)
+            var rows = await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).OrderBy(q => q.Position).ThenBy(q => q.QueuedUtc).ThenBy(q => q.Id)
                 .Select(q => new { q.Id, q.Version, q.Position, q.ProjectId, q.Project!.Name, Customers = q.Project.Customers.Select(c => c.Customer!.Name).ToList(), q.QueuedUtc, q.MoveReason })
                 .ToListAsync(ct);
-            return new Page(perMonth, settings.Version, rows.Select(r => new Item(r.Id, r.Version, r.Position, r.ProjectId, r.Name, r.Customers, r.QueuedUtc,
-                CloudQueue.ExpectedStartMonth(r.Position, perMonth, today), r.MoveReason)).ToList());
+            return new Page(perMonth, settings.Version, rows.Select((r, i) => new Item(r.Id, r.Version, i + 1, r.ProjectId, r.Name, r.Customers, r.QueuedUtc,
+                CloudQueue.ExpectedStartMonth(i + 1, perMonth, today), r.MoveReason)).ToList());
         }
 
         /// <summary>Moves a project to a new place; the others close up. Audited with the reason.</summary>
@@ -69,6 +69,39 @@ public static class CloudQueueBoard
             db.Entry(entry).Property(q => q.Version).IsModified = true;
             entry.MoveReason = form.Reason.Trim();
             CloudQueue.Move(waiting, entry, form.NewPosition);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>The project starts: it leaves the queue and everyone behind it moves up.</summary>
+        public async Task<bool?> StartAsync(int entryId, int version, CancellationToken ct)
+        {
+            var waiting = await db.CloudQueue.Where(q => q.StartedUtc == null).ToListAsync(ct);
+            if (waiting.SingleOrDefault(q => q.Id == entryId) is not { } entry)
+            {
+                return null;
+            }
+
+            if (entry.Version != version)
+            {
+                return false;
+            }
+
+            db.Entry(entry).Property(q => q.Version).OriginalValue = version;
+            entry.StartedUtc = clock.GetUtcNow().UtcDateTime;
+            var rest = waiting.Where(q => q.Id != entryId).OrderBy(q => q.Position).ThenBy(q => q.QueuedUtc).ThenBy(q => q.Id).ToList();
+            for (var i = 0; i < rest.Count; i++)
+            {
+                rest[i].Position = i + 1;
+            }
+
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -272,23 +272,44 @@ public sealed class PdfSharpRenderer : IPdfRenderer
         private List<string> Wrap(string text, XFont font, double width)
         {
             var lines = new List<string>();
-            var current = string.Empty;
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var paragraph in text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
             {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (current.Length > 0 && G.MeasureString(candidate, font).Width > width)
+                var current = string.Empty;
+                foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => Split(w, font, width)))
                 {
-                    lines.Add(current);
-                    current = word;
+                    var candidate = current.Length == 0 ? word : current + " " + word;
+                    if (current.Length > 0 && G.MeasureString(candidate, font).Width > width)
+                    {
+                        lines.Add(current);
+                        current = word;
+                    }
+                    else
+                    {
+                        current = candidate;
+                    }
                 }
-                else
-                {
-                    current = candidate;
-                }
+
+                lines.Add(current);
             }
 
-            lines.Add(current);
             return lines;
+        }
+
+        /// <summary>A word wider than the column (a long URL, say) is cut into pieces that fit, rather than spilling over.</summary>
+        private IEnumerable<string> Split(string word, XFont font, double width)
+        {
+            var start = 0;
+            while (start < word.Length)
+            {
+                var length = word.Length - start;
+                while (length > 1 && G.MeasureString(word.Substring(start, length), font).Width > width)
+                {
+                    length--;
+                }
+
+                yield return word.Substring(start, length);
+                start += length;
+            }
         }
 
         private void Ensure(double height)

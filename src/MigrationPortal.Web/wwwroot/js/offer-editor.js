@@ -11,6 +11,8 @@
         var comma = s.lastIndexOf(','), dot = s.lastIndexOf('.');
         if (comma >= 0 && dot >= 0) {
             s = comma > dot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+        } else if (dot >= 0 && (s.split('.').length > 2 || s.length - dot - 1 === 3)) {
+            s = s.replace(/\./g, '');
         } else {
             s = s.replace(',', '.');
         }
