@@ -112,6 +112,14 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         var edit = await sales.PostFormAsync($"/offers/{first}/edit", new() { ["Version"] = $"{sent.Version}", ["Title"] = "Endret etter sending", ["ValidUntil"] = "2030-01-01", ["Activities[0].Description"] = "X", ["Activities[0].FixedPrice"] = "1", ["Activities[0].PriceKind"] = "Fixed" });
         var revise = await sales.PostFormAsync($"/offers/{first}/revise", []);
         var second = int.Parse(revise.Headers.Location!.ToString().Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        await factory.WithDbAsync(async db =>
+        {
+            var r2 = await db.OfferRevisions.Include(r => r.Offer).Include(r => r.Activities).SingleAsync(r => r.Id == second);
+            r2.Activities.OrderBy(a => a.SortOrder).First().UnitPrice += 100;
+            r2.Title = "Skydrift, revidert";
+            db.Entry(r2).Property(r => r.Version).IsModified = true;
+            return await db.SaveChangesAsync();
+        });
         await SendAsync(sales, second);
 
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
@@ -125,6 +133,11 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         Assert.NotEqual(sent.PdfSha256, newer.PdfSha256);
         var (_, compare) = await sales.GetPageAsync($"/offers/{second}/compare");
         Assert.Equal(3, compare.QuerySelectorAll("thead th").Length);
+        Assert.Contains(compare.QuerySelectorAll("tbody th"), th => th.TextContent.StartsWith("Per år: Drift og vedlikehold WebSak", StringComparison.Ordinal));
+        var changed = compare.QuerySelectorAll("tbody td.fw-bold").Select(td => td.ParentElement!.QuerySelector("th")!.TextContent).ToList();
+        Assert.Contains("Tittel", changed);
+        Assert.Contains(sent.Activities.OrderBy(a => a.SortOrder).First().Description, changed);
+        Assert.DoesNotContain("Vilkår", changed);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class PdfRendererTests
     public void Text_is_extractable_with_norwegian_and_sami_letters_and_fonts_are_embedded()
     {
         var bytes = new PdfSharpRenderer().Render(Model(3));
+        Assert.Contains("/FontFile2", System.Text.Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
 
         using var pdf = PdfDocument.Open(bytes);
         var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
