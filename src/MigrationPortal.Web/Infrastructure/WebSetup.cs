@@ -64,6 +64,10 @@ public static class WebSetup
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
     {
         services.AddPortalLocalization();
+
+        // Write æ, ø, å (and Sámi letters) as themselves, not as &#xE5; entities: same safety, readable HTML.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

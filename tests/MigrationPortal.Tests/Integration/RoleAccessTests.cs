@@ -59,6 +59,14 @@ public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<Porta
         Row(Demo.SorFronContact, "/projects/{project}/edit", Forbidden);
         Row(Demo.SorFronContact, "/projects/{project}/meetings/new", Forbidden);
         Row(Demo.SorFronContact, "/admin/products", Forbidden);
+        Row(Demo.SorFronContact, "/queue", Forbidden);
+        Row(Demo.SorFronContact, "/offers", Forbidden);
+        Row(Demo.SorFronContact, "/leads", Forbidden);
+        Row(Demo.SorFronContact, "/projects/{project}/offers", Ok);
+        Row(Demo.SorFronContact, "/projects/{project}/mapping", Ok);
+        Row(Demo.CloudCenter, "/queue", Ok);
+        Row(Demo.CloudCenter, "/leads/new", Forbidden);
+        Row(Demo.Sales, "/leads/new", Ok);
         Row(Demo.SorFronContact, "/projects/{project}", Ok);
         Row(Demo.SorFronContact, "/customers/{customer}", Ok);
         Row(Demo.SorFronContact, "/dashboard", Forbidden);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Tests.Infrastructure;
 
 namespace MigrationPortal.Tests.Integration;
@@ -130,5 +131,23 @@ public sealed class SecurityTests(PortalFactory factory) : IClassFixture<PortalF
         var response = await client.PostFormAsync("/culture", new() { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" }, tokenFrom: "/account/login");
 
         Assert.Equal("/", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Norwegian_letters_are_written_as_letters_and_markup_in_data_is_still_escaped()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var c = await db.Customers.SingleAsync(x => x.Name == "Ringebu kommune");
+            c.City = "<script>alert('ø')</script>";
+            return await db.SaveChangesAsync();
+        });
+        using var lead = await factory.LoginAsync(Demo.Lead);
+
+        var html = await (await lead.GetAsync("/customers?q=ringebu")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Sør-Fron", await (await lead.GetAsync("/dashboard")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
     }
 }
