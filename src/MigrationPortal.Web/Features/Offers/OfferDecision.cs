@@ -20,17 +20,10 @@ public static partial class OfferDecision
     {
         public async Task<Result> AcceptAsync(int revisionId, string? typedName, bool confirmed, string? ip, string? userAgent, ClaimsPrincipal user, CancellationToken ct)
         {
-            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
-            if (outcome != OfferOutcome.Ok)
+            var (refused, contact) = await DeciderAsync(revisionId, user, ct);
+            if (refused is not null)
             {
-                return new Result(outcome);
-            }
-
-            if (!user.IsInRole(Roles.Customer) || user.UserId() is not { } userId
-                || await db.Contacts.SingleOrDefaultAsync(c => c.UserId == userId, ct) is not { } contact
-                || !await db.ProjectCustomers.AnyAsync(pc => pc.ProjectId == target!.ProjectId && pc.CustomerId == contact.CustomerId, ct))
-            {
-                return new Result(OfferOutcome.Forbidden, AcceptanceProblem.NoSigningAuthority);
+                return refused;
             }
 
             var today = Display.TodayInOslo(clock);
@@ -83,17 +76,10 @@ public static partial class OfferDecision
 
         public async Task<Result> DeclineAsync(int revisionId, string? reason, ClaimsPrincipal user, CancellationToken ct)
         {
-            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
-            if (outcome != OfferOutcome.Ok)
+            var (refused, contact) = await DeciderAsync(revisionId, user, ct);
+            if (refused is not null)
             {
-                return new Result(outcome);
-            }
-
-            if (!user.IsInRole(Roles.Customer) || user.UserId() is not { } userId
-                || await db.Contacts.SingleOrDefaultAsync(c => c.UserId == userId, ct) is not { } contact
-                || !await db.ProjectCustomers.AnyAsync(pc => pc.ProjectId == target!.ProjectId && pc.CustomerId == contact.CustomerId, ct))
-            {
-                return new Result(OfferOutcome.Forbidden, AcceptanceProblem.NoSigningAuthority);
+                return refused;
             }
 
             var revision = await db.OfferRevisions.Include(r => r.Offer).SingleAsync(r => r.Id == revisionId, ct);
@@ -123,6 +109,25 @@ public static partial class OfferDecision
             }
 
             return new Result(OfferOutcome.Ok);
+        }
+
+        /// <summary>The customer contact deciding: a person at one of the project's customers, or the reason they may not.</summary>
+        private async Task<(Result? Refused, Contact Contact)> DeciderAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
+            if (outcome != OfferOutcome.Ok)
+            {
+                return (new Result(outcome), null!);
+            }
+
+            if (!user.IsInRole(Roles.Customer) || user.UserId() is not { } userId
+                || await db.Contacts.SingleOrDefaultAsync(c => c.UserId == userId, ct) is not { } contact
+                || !await db.ProjectCustomers.AnyAsync(pc => pc.ProjectId == target!.ProjectId && pc.CustomerId == contact.CustomerId, ct))
+            {
+                return (new Result(OfferOutcome.Forbidden, AcceptanceProblem.NoSigningAuthority), null!);
+            }
+
+            return (null, contact);
         }
 
         /// <summary>

@@ -56,7 +56,15 @@
         document.getElementById('total-weeks').textContent = isNaN(weeks) ? '–' : String(weeks);
     }
 
+    // Totals change visibly on every keystroke; a screen reader hears the new total once a field is left.
+    function announce() {
+        var live = document.getElementById('totals-announce');
+        if (live) {
+            live.textContent = live.getAttribute('data-label') + ': ' + document.getElementById('total-gross').textContent;
+        }
+    }
+
     form.addEventListener('input', update);
-    form.addEventListener('change', update);
+    form.addEventListener('change', function () { update(); announce(); });
     update();
 })();
