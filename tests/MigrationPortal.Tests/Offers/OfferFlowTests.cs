@@ -379,6 +379,8 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         await SendAsync(sales, first);
         var draft = int.Parse((await sales.PostFormAsync($"/offers/{first}/revise", [])).Headers.Location!.ToString().Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
         var draftVersion = (await RevisionAsync(draft)).Version;
+        var otherOffer = await CreateDraftAsync(sales, project);
+        await SendAsync(sales, otherOffer);
         using var ellen = await factory.LoginAsync(Demo.TromsoSigner);
 
         await ellen.PostFormAsync($"/offers/{first}/accept", new() { ["fullName"] = "Ellen Aslaksen", ["confirm"] = "true" });
@@ -387,6 +389,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(OfferStatus.Accepted, (await RevisionAsync(first)).Status);
         Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.OfferRevisions.AnyAsync(r => r.Id == draft)));
+        Assert.Equal(OfferStatus.Superseded, (await RevisionAsync(otherOffer)).Status);
     }
 
     [Fact]

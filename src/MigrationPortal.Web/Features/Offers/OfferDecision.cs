@@ -51,8 +51,12 @@ public static partial class OfferDecision
             db.Entry(revision.Offer!).Property(o => o.Version).IsModified = true;
             revision.Status = OfferStatus.Accepted;
 
-            // An open draft of a new revision has nothing left to change.
+            // An open draft of a new revision has nothing left to change, and other offers to the project are no longer open.
             db.OfferRevisions.RemoveRange(await db.OfferRevisions.Include(r => r.Offer).Where(r => r.OfferId == revision.OfferId && r.Status == OfferStatus.Draft).ToListAsync(ct));
+            foreach (var other in await db.OfferRevisions.Include(r => r.Offer).Where(r => r.Offer!.ProjectId == revision.Offer!.ProjectId && r.OfferId != revision.OfferId && r.Status == OfferStatus.Sent).ToListAsync(ct))
+            {
+                other.Status = OfferStatus.Superseded;
+            }
             revision.AcceptedByContactId = contact.Id;
             revision.AcceptedByName = typedName!.Trim();
             revision.AcceptedUtc = now;
