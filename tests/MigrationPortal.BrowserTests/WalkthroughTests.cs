@@ -148,4 +148,24 @@ public sealed class WalkthroughTests(BrowserFixture fx)
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "11-edit-project");
     }
+
+    [BrowserFact]
+    public async Task The_portal_works_in_english_too()
+    {
+        var page = await fx.NewPageAsync();
+        await BrowserFixture.LoginAsync(page, "prosjektleder@leverandor.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Project dashboard" })).ToBeVisibleAsync();
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gudbrandsdalen: WebSak og skjema i sky" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your contact person with us" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Setup, testing and training").First).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GotoAsync("/offers");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sales pipeline" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("NOK ").First).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
 }
