@@ -329,7 +329,7 @@ public sealed partial class DemoData(
                 ValidUntil = today.AddDays(30 - sentDaysAgo), EstimatedStartMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1), Language = "nb-NO",
                 VendorContactUserId = sales.Id, CreatedUtc = offer.CreatedUtc,
             };
-            r.Activities.AddRange(OfferDefaults(codes, T));
+            r.Activities.AddRange(Features.Offers.OfferDefaults.Activities(codes, T));
             r.YearlyCosts.AddRange(Features.Offers.OfferDefaults.YearlyCosts(projectProducts, T));
             r.EstimatedDurationWeeks = r.Activities.Sum(a => a.DurationWeeks ?? 0);
             offer.Revisions.Add(r);
@@ -357,8 +357,6 @@ public sealed partial class DemoData(
 
             return r;
         }
-
-        static IEnumerable<OfferActivity> OfferDefaults(List<string> codes, Func<string, string> text) => Features.Offers.OfferDefaults.Activities(codes, text);
 
         await OfferAsync(gudbrandsdalen, OfferStatus.Accepted, 110, kari);
         await OfferAsync(vestland, OfferStatus.Accepted, 120, ase);

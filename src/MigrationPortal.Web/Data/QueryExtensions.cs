@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Web.Data;
@@ -10,4 +11,8 @@ public static class QueryExtensions
     /// </summary>
     public static IOrderedQueryable<Project> OrderByPhase(this IQueryable<Project> projects) =>
         projects.OrderBy(p => p.Phase == Phase.Intake ? 1 : p.Phase == Phase.Setup ? 2 : p.Phase == Phase.GoLive ? 3 : 4);
+
+    /// <summary>How many projects can start per month (vendor settings), never less than one.</summary>
+    public static async Task<int> StartsPerMonthAsync(this PortalDb db, CancellationToken ct) =>
+        await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var n and > 0 ? n : 1;
 }

@@ -108,7 +108,10 @@ public sealed class OfferActivity
     public decimal FixedPrice { get; set; }
     public int? DurationWeeks { get; set; }
 
-    public decimal Total => PriceKind == PriceKind.Fixed ? FixedPrice : decimal.Round(Quantity * UnitPrice, 2, MidpointRounding.AwayFromZero);
+    public decimal Total => TotalOf(PriceKind, Quantity, UnitPrice, FixedPrice);
+
+    public static decimal TotalOf(PriceKind kind, decimal quantity, decimal unitPrice, decimal fixedPrice) =>
+        kind == PriceKind.Fixed ? fixedPrice : decimal.Round(quantity * unitPrice, 2, MidpointRounding.AwayFromZero);
 }
 
 public sealed class OfferYearlyCost

@@ -60,6 +60,8 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         Assert.DoesNotContain(r.Activities, a => a.Description == "Migrering av skjema");
         Assert.Single(r.YearlyCosts);
         Assert.Equal(1, r.EstimatedStartMonth!.Value.Day);
+        var (waiting, perMonth) = await factory.WithDbAsync(async db => (await db.CloudQueue.CountAsync(q => q.StartedUtc == null), await db.VendorSettings.Select(v => v.ProjectStartsPerMonth).FirstAsync()));
+        Assert.Equal(CloudQueue.ExpectedStartMonth(waiting + 1, perMonth, Web.Infrastructure.Localization.Display.TodayInOslo(TimeProvider.System)), r.EstimatedStartMonth);
         Assert.True(r.OneOffTotal > 0);
         var (status, edit) = await sales.GetPageAsync($"/offers/{id}/edit");
         Assert.Equal(HttpStatusCode.OK, status);

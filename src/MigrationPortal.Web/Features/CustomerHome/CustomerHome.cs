@@ -62,7 +62,7 @@ public static class CustomerHome
             var now = clock.GetUtcNow().UtcDateTime;
             var ids = projects.Select(p => p.Id).ToList();
             var today = Infrastructure.Localization.Display.TodayInOslo(clock);
-            var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var pm and > 0 ? pm : 1;
+            var perMonth = await db.StartsPerMonthAsync(ct);
             var queue = CloudQueue.Ranks(await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).ToListAsync(ct));
             var offers = await db.OfferRevisions.AsNoTracking()
                 .Where(r => ids.Contains(r.Offer!.ProjectId) && r.Status == OfferStatus.Sent && r.ValidUntil >= today)

@@ -158,7 +158,7 @@ public static partial class OfferDecision
                 db.CloudQueue.Add(new CloudQueueEntry { ProjectId = project.Id, Position = waiting.Count == 0 ? 1 : waiting.Max(q => q.Position) + 1, QueuedUtc = now });
             }
 
-            var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var pm and > 0 ? pm : 1;
+            var perMonth = await db.StartsPerMonthAsync(ct);
             var start = CloudQueue.ExpectedStartMonth(place, perMonth, today);
             project.PlannedStart = start;
 

@@ -482,7 +482,7 @@ public static partial class OfferEditing
         private async Task<QueueInfo> QueueAsync(DateOnly today, CancellationToken ct)
         {
             var waiting = await db.CloudQueue.CountAsync(q => q.StartedUtc == null, ct);
-            var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var p and > 0 ? p : 1;
+            var perMonth = await db.StartsPerMonthAsync(ct);
             return new QueueInfo(waiting, perMonth, CloudQueue.ExpectedStartMonth(waiting + 1, perMonth, today));
         }
 

@@ -82,7 +82,7 @@ public static class OfferViewing
 
             var canEdit = (await access.CheckAsync(revisionId, user, write: true, ct)).Outcome == OfferOutcome.Ok;
             var ranks = CloudQueue.Ranks(await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).ToListAsync(ct));
-            var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var p and > 0 ? p : 1;
+            var perMonth = await db.StartsPerMonthAsync(ct);
             var queueView = ranks.TryGetValue(target.ProjectId, out var pos) ? new QueueView(pos, CloudQueue.ExpectedStartMonth(pos, perMonth, today)) : null;
             return (OfferOutcome.Ok, new ShowPage(view, target.ProjectId, project, canEdit, staff, newestSent == revisionId || view.Status == OfferStatus.Draft, problem, canDecline, others, queueView));
         }
@@ -136,7 +136,7 @@ public static class OfferViewing
                 .ToListAsync(ct);
             return rows.Select(r => new RevisionSummary(r.Id, r.OfferId, r.Number, r.Revision,
                 r.Status == OfferStatus.Sent && r.ValidUntil < today ? OfferStatus.Expired : r.Status, r.Title,
-                r.Activities.Sum(a => new OfferActivity { Description = string.Empty, PriceKind = a.PriceKind, Quantity = a.Quantity, UnitPrice = a.UnitPrice, FixedPrice = a.FixedPrice }.Total),
+                r.Activities.Sum(a => OfferActivity.TotalOf(a.PriceKind, a.Quantity, a.UnitPrice, a.FixedPrice)),
                 r.Yearly.Sum(), r.ValidUntil, r.SentUtc, r.ProjectName, r.ProjectId)).ToList();
         }
 

@@ -168,20 +168,14 @@ public sealed class OffersController(IStringLocalizer<SharedResource> l) : Contr
             case OfferOutcome.NotFound:
                 return NotFound();
             case OfferOutcome.Forbidden:
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                return RedirectWithError(id, "Acceptance." + AcceptanceProblem.NoSigningAuthority, forbidden: true);
+                return Forbid();
             default:
                 return RedirectWithError(id, "Acceptance." + result.Problem);
         }
     }
 
-    private IActionResult RedirectWithError(int id, string key, bool forbidden = false)
+    private RedirectResult RedirectWithError(int id, string key)
     {
-        if (forbidden)
-        {
-            return Forbid();
-        }
-
         TempData["Error"] = l[key].Value;
         return Redirect($"/offers/{id}");
     }

@@ -28,7 +28,7 @@ public static class SalesPipeline
             var byStatus = offers.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Sum(o => o.OneOffTotal));
             var soon = offers.Where(o => o.Status == OfferStatus.Sent && o.ValidUntil <= today.AddDays(ExpiresSoonDays)).OrderBy(o => o.ValidUntil).ToList();
             var waiting = await db.CloudQueue.CountAsync(q => q.StartedUtc == null, ct);
-            var perMonth = await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var p and > 0 ? p : 1;
+            var perMonth = await db.StartsPerMonthAsync(ct);
             return new ViewModel(offers, byStatus, soon, today, waiting, CloudQueue.ExpectedStartMonth(waiting + 1, perMonth, today))
             {
                 OpenLeads = await leads.ListAsync(LeadStatus.Open, ct),

@@ -7,7 +7,11 @@ namespace MigrationPortal.Web.Features.Shared;
 
 public sealed record ErrorViewModel(string TitleKey, string TextKey, string? RequestId);
 
-/// <summary>Friendly error pages in the user's language; never a stack trace.</summary>
+/// <summary>
+/// Friendly error pages in the user's language; never a stack trace. Refused requests of any verb are
+/// re-executed here, a POST whose token failed included: checking the token again would turn the friendly
+/// 400 page into a bare one. The action only reads the status code and renders; it changes nothing.
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
