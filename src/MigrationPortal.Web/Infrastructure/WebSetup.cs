@@ -101,6 +101,7 @@ public static class WebSetup
             .ValidateOnStart();
         services.AddSingleton<IAccountMailer, LogAccountMailer>();
         services.AddSingleton<Pdf.IPdfRenderer, Pdf.PdfSharpRenderer>();
+        services.AddScoped<Authorization.ResourceAccess>();
         services.AddScoped<Features.Offers.OfferAccess>();
         services.AddScoped<Features.Offers.OfferPdf>();
 

@@ -1,21 +1,26 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Projects;
 
 /// <summary>Planning a meeting of a project and writing its minutes. Times are entered in Oslo time and stored in UTC.</summary>
 public static class SaveMeeting
 {
-    public sealed class Form : IValidatableObject
+    public sealed class Form : IValidatableObject, IVersionedForm
     {
+        [FromRoute(Name = "id")]
         public int ProjectId { get; set; }
+
+        [FromRoute(Name = "meetingId")]
         public int? Id { get; set; }
+
         public int Version { get; set; }
 
         [Display(Name = "Meeting.Kind")]
@@ -93,23 +98,13 @@ public static class SaveMeeting
 
     public sealed record Page(Form Form, string ProjectName, IReadOnlyList<Person<int>> Contacts, IReadOnlyList<Person<string>> Staff);
 
-    public enum Outcome
+    public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock)
     {
-        Saved,
-        NotFound,
-        Forbidden,
-        Invalid,
-        Conflict,
-    }
-
-    public sealed class Handler(PortalDb db, IAuthorizationService authz, TimeProvider clock)
-    {
-        public async Task<(Outcome, Page?)> GetAsync(int projectId, int? meetingId, ClaimsPrincipal user, CancellationToken ct)
+        public async Task<Result<Page>> GetAsync(int projectId, int? meetingId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var access = await AccessAsync(projectId, meetingId, user, ct);
-            if (access != Outcome.Saved)
+            if (await AccessAsync(projectId, meetingId, user, ct) is { } denied)
             {
-                return (access, null);
+                return denied;
             }
 
             Form form;
@@ -131,86 +126,54 @@ public static class SaveMeeting
                 };
             }
 
-            return (Outcome.Saved, await PageAsync(form, ct));
+            return await PageAsync(form, ct);
         }
 
-        public async Task<(Outcome Outcome, int MeetingId, Page? Page)> SaveAsync(Form form, bool valid, ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>Saves and returns the meeting's id.</summary>
+        public async Task<Result<int>> SaveAsync(Form form, bool valid, ClaimsPrincipal user, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
-            var access = await AccessAsync(form.ProjectId, form.Id, user, ct);
-            if (access != Outcome.Saved)
+            if (await AccessAsync(form.ProjectId, form.Id, user, ct) is { } denied)
             {
-                return (access, 0, null);
+                return denied;
             }
 
+            var page = await PageAsync(form, ct);
             if (!valid)
             {
-                return (Outcome.Invalid, 0, await PageAsync(form, ct));
+                return Result.Invalid(page);
             }
 
-            Meeting meeting;
-            if (form.Id is { } id)
-            {
-                meeting = await db.Meetings.Include(m => m.Participants).SingleAsync(m => m.Id == id, ct);
-                if (meeting.Version != form.Version)
+            var meeting = form.Id is { } id
+                ? await db.Meetings.Include(m => m.Participants).SingleAsync(m => m.Id == id, ct)
+                : db.Meetings.Add(new Meeting { ProjectId = form.ProjectId, Title = form.Title }).Entity;
+            return await db.SaveVersionedAsync(meeting, form,
+                m =>
                 {
-                    form.Version = meeting.Version;
-                    return (Outcome.Conflict, id, await PageAsync(form, ct));
-                }
+                    var date = form.Date!.Value;
+                    m.Kind = form.Kind;
+                    m.Title = form.Title.Trim();
+                    m.StartUtc = Display.FromOslo(date.ToDateTime(form.Start!.Value));
+                    m.EndUtc = Display.FromOslo(date.ToDateTime(form.End!.Value));
+                    m.Location = Blank(form.Location);
+                    m.OnlineLink = Blank(form.OnlineLink);
+                    m.Agenda = Blank(form.Agenda);
+                    m.Minutes = Blank(form.Minutes);
+                    m.CustomerVisible = form.CustomerVisible;
 
-                db.Entry(meeting).Property(m => m.Version).OriginalValue = form.Version;
-
-                // Checked and bumped even when only the participants change.
-                db.Entry(meeting).Property(m => m.Version).IsModified = true;
-            }
-            else
-            {
-                meeting = new Meeting { ProjectId = form.ProjectId, Title = form.Title };
-                db.Meetings.Add(meeting);
-            }
-
-            var date = form.Date!.Value;
-            meeting.Kind = form.Kind;
-            meeting.Title = form.Title.Trim();
-            meeting.StartUtc = Display.FromOslo(date.ToDateTime(form.Start!.Value));
-            meeting.EndUtc = Display.FromOslo(date.ToDateTime(form.End!.Value));
-            meeting.Location = Blank(form.Location);
-            meeting.OnlineLink = Blank(form.OnlineLink);
-            meeting.Agenda = Blank(form.Agenda);
-            meeting.Minutes = Blank(form.Minutes);
-            meeting.CustomerVisible = form.CustomerVisible;
-
-            // Participants: only contacts of the project's customers and active staff, whatever the form says.
-            var page = await PageAsync(form, ct);
-            meeting.Participants.Clear();
-            meeting.Participants.AddRange(page.Contacts.Where(c => form.ContactIds.Contains(c.Id)).Select(c => new MeetingParticipant { ContactId = c.Id, Name = c.Name }));
-            meeting.Participants.AddRange(page.Staff.Where(s => form.UserIds.Contains(s.Id)).Select(s => new MeetingParticipant { UserId = s.Id, Name = s.Name }));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return (Outcome.Saved, meeting.Id, null);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                form.Version = await db.Meetings.Where(m => m.Id == meeting.Id).Select(m => m.Version).SingleAsync(ct);
-                return (Outcome.Conflict, meeting.Id, await PageAsync(form, ct));
-            }
+                    // Participants: only contacts of the project's customers and active staff, whatever the form says.
+                    m.Participants.Clear();
+                    m.Participants.AddRange(page.Contacts.Where(c => form.ContactIds.Contains(c.Id)).Select(c => new MeetingParticipant { ContactId = c.Id, Name = c.Name }));
+                    m.Participants.AddRange(page.Staff.Where(s => form.UserIds.Contains(s.Id)).Select(s => new MeetingParticipant { UserId = s.Id, Name = s.Name }));
+                },
+                ok: () => meeting.Id,
+                conflictPage: () => Task.FromResult<object>(page),
+                ct);
         }
 
-        private async Task<Outcome> AccessAsync(int projectId, int? meetingId, ClaimsPrincipal user, CancellationToken ct)
-        {
-            var resource = await db.FindProjectResourceAsync(projectId, user, ct);
-            var staff = user.IsStaff();
-            if (resource is null
-                || !(await authz.AuthorizeAsync(user, resource, ProjectOperations.View)).Succeeded
-                || (meetingId is { } mid && !await db.Meetings.AnyAsync(m => m.Id == mid && m.ProjectId == projectId && (staff || m.CustomerVisible), ct)))
-            {
-                return Outcome.NotFound;
-            }
-
-            return (await authz.AuthorizeAsync(user, resource, ProjectOperations.ManageMeetings)).Succeeded ? Outcome.Saved : Outcome.Forbidden;
-        }
+        private Task<Failure?> AccessAsync(int projectId, int? meetingId, ClaimsPrincipal user, CancellationToken ct) =>
+            access.ProjectAsync(projectId, user, ProjectOperations.ManageMeetings, ct,
+                partVisible: meetingId is not { } mid ? null : internalToo => db.Meetings.AnyAsync(m => m.Id == mid && m.ProjectId == projectId && (internalToo || m.CustomerVisible), ct));
 
         private async Task<Page> PageAsync(Form form, CancellationToken ct)
         {

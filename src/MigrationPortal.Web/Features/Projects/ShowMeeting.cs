@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Projects;
 
@@ -13,19 +14,19 @@ public static class ShowMeeting
         public bool CanEdit { get; init; }
     }
 
-    public sealed class Handler(PortalDb db)
+    public sealed class Handler(PortalDb db, ResourceAccess access)
     {
-        /// <summary>Null when the meeting does not exist, belongs to another project, or is not the user's to see.</summary>
-        public async Task<ViewModel?> GetAsync(int projectId, int meetingId, ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>Not found when the meeting does not exist, belongs to another project, or is not the user's to see.</summary>
+        public async Task<Result<ViewModel>> GetAsync(int projectId, int meetingId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var staff = user.IsStaff();
+            var staff = await access.SeesInternalAsync(user);
             var vm = await db.Meetings.AsNoTracking()
                 .Where(m => m.Id == meetingId && m.ProjectId == projectId && (staff || m.CustomerVisible))
                 .Where(m => db.Projects.VisibleTo(user).Any(p => p.Id == m.ProjectId))
                 .Select(m => new ViewModel(m.ProjectId, m.Project!.Name, m.Id, m.Kind, m.Title, m.StartUtc, m.EndUtc, m.Location, m.OnlineLink, m.Agenda, m.Minutes, m.CustomerVisible,
                     m.Participants.OrderBy(x => x.Name).Select(x => x.Name).ToList()))
                 .SingleOrDefaultAsync(ct);
-            return vm is null ? null : vm with { CanEdit = staff };
+            return vm is null ? Result.NotFound : vm with { CanEdit = await access.CanAsync(projectId, user, ProjectOperations.ManageMeetings, ct) };
         }
     }
 }

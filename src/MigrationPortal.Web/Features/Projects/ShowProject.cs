@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Projects;
 
@@ -44,17 +44,19 @@ public static class ShowProject
 
     public sealed record AuditItem(DateTime AtUtc, string UserName, string EntityType, string Action, string? Property, string? OldValue, string? NewValue, string? Subject);
 
-    public sealed class Handler(PortalDb db, IAuthorizationService authz, TimeProvider clock)
+    public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock)
     {
-        public async Task<ViewModel?> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct, int historyLimit = 25)
+        /// <summary>The project page; with <paramref name="fullHistory"/>, the whole change history, which only staff see.</summary>
+        public async Task<Result<ViewModel>> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct, bool fullHistory = false)
         {
-            var resource = await db.FindProjectResourceAsync(id, user, ct);
-            if (resource is null || !(await authz.AuthorizeAsync(user, resource, ProjectOperations.View)).Succeeded)
+            if (await access.ProjectAsync(id, user, fullHistory ? ProjectOperations.ViewInternal : ProjectOperations.View, ct) is { } denied)
             {
-                return null;
+                // A customer asking for the history is told it does not exist, as before: it is not theirs to know of.
+                return denied.Kind == ResultKind.Forbidden ? Result.NotFound : denied;
             }
 
-            var staff = user.IsStaff();
+            var staff = await access.CanAsync(id, user, ProjectOperations.ViewInternal, ct);
+            var historyLimit = fullHistory ? 1000 : 25;
             var today = Display.TodayInOslo(clock);
             var p = await db.Projects.AsNoTracking().Where(x => x.Id == id)
                 .Select(x => new
@@ -93,7 +95,7 @@ public static class ShowProject
                 .ToListAsync(ct);
 
             var history = staff ? await HistoryAsync(id, historyLimit, ct) : [];
-            var canEdit = (await authz.AuthorizeAsync(user, resource, ProjectOperations.Edit)).Succeeded;
+            var canEdit = await access.CanAsync(id, user, ProjectOperations.Edit, ct);
             return new ViewModel(p.Id, p.Name, p.Phase, p.Status, health, p.PlannedStart, p.PlannedGoLive, p.Lead, p.Customers, p.Products, phases, steps, meetings, history, canEdit, staff, today);
         }
 

@@ -41,6 +41,7 @@ public static class Policies
     internal static readonly string[] StepEditorRoles = [Roles.Admin, Roles.ProjectLead, Roles.CloudCenter];
     internal static readonly string[] CustomerEditorRoles = [Roles.Admin, Roles.Sales, Roles.ProjectLead];
     internal static readonly string[] ProjectCreatorRoles = [Roles.Admin, Roles.Sales, Roles.ProjectLead];
+    internal static readonly string[] MappingRoles = [Roles.Customer, Roles.Sales, Roles.Admin, Roles.ProjectLead];
 }
 
 public static class PortalClaims

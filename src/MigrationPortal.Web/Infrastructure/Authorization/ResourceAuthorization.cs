@@ -14,6 +14,18 @@ public static class ProjectOperations
 
     /// <summary>Plan meetings and write minutes: every staff role (sales hold the intake meetings).</summary>
     public static readonly OperationAuthorizationRequirement ManageMeetings = new() { Name = nameof(ManageMeetings) };
+
+    /// <summary>See what is the vendor's own: history, internal steps and meetings, offer drafts and revisions side by side.</summary>
+    public static readonly OperationAuthorizationRequirement ViewInternal = new() { Name = nameof(ViewInternal) };
+
+    /// <summary>Write, send and revise the project's offers: sales and admins.</summary>
+    public static readonly OperationAuthorizationRequirement EditOffers = new() { Name = nameof(EditOffers) };
+
+    /// <summary>Accept or decline the project's offers: a contact at one of its customers (signing authority is an offer rule).</summary>
+    public static readonly OperationAuthorizationRequirement DecideOffers = new() { Name = nameof(DecideOffers) };
+
+    /// <summary>Fill in the mapping questionnaire: the customer's contacts, sales, admins and project leads.</summary>
+    public static readonly OperationAuthorizationRequirement FillInMapping = new() { Name = nameof(FillInMapping) };
 }
 
 public static class CustomerOperations
@@ -38,6 +50,11 @@ public sealed class ProjectAuthorizationHandler : AuthorizationHandler<Operation
             // Sales own phase 1 (intake and mapping); project leads and the cloud centre the rest.
             nameof(ProjectOperations.Edit) => Policies.StepEditorRoles.Any(user.IsInRole) || (user.IsInRole(Roles.Sales) && resource.Phase == Phase.Intake),
             nameof(ProjectOperations.ManageMeetings) => user.IsStaff(),
+            nameof(ProjectOperations.ViewInternal) => user.IsStaff(),
+            nameof(ProjectOperations.EditOffers) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Sales),
+            nameof(ProjectOperations.DecideOffers) => user.IsInRole(Roles.Customer) && user.CustomerId() is { } own && resource.CustomerIds.Contains(own),
+            nameof(ProjectOperations.FillInMapping) => Policies.MappingRoles.Any(user.IsInRole)
+                && (!user.IsInRole(Roles.Customer) || (user.CustomerId() is { } mine && resource.CustomerIds.Contains(mine))),
             _ => false,
         };
         if (allowed)
@@ -106,10 +123,7 @@ public static class AccessQueries
         return found is null ? null : new ProjectResource(projectId, found.Customers, found.Phase);
     }
 
-    /// <summary>True when the user may perform the operation on the project; false also when it is not theirs to see.</summary>
-    public static async Task<bool> CanAsync(this IAuthorizationService authz, PortalDb db, ClaimsPrincipal user, int projectId, OperationAuthorizationRequirement op, CancellationToken ct)
-    {
-        var resource = await db.FindProjectResourceAsync(projectId, user, ct);
-        return resource is not null && (await authz.AuthorizeAsync(user, resource, op)).Succeeded;
-    }
+    /// <summary>True when the customer exists and is the user's to see.</summary>
+    public static Task<bool> CustomerExistsAsync(this PortalDb db, int customerId, ClaimsPrincipal user, CancellationToken ct) =>
+        db.Customers.VisibleTo(user).AnyAsync(c => c.Id == customerId, ct);
 }

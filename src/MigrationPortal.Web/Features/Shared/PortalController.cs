@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
+
+namespace MigrationPortal.Web.Features.Shared;
+
+/// <summary>
+/// The one mapping from a use case's <see cref="Result{T}"/> to a response: 404, 403, the page again with its field
+/// errors, 409 with the conflict panel, or a redirect with a flash message. Actions stay one expression.
+/// </summary>
+public abstract class PortalController : Controller
+{
+    /// <summary>The key under which a conflict travels to <c>_Errors</c>, which shows it above the form.</summary>
+    public const string ConflictKey = "Conflict";
+
+    private IStringLocalizer L => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>A page (GET): the view with the value, or what the failure calls for.</summary>
+    protected IActionResult Page<T>(Result<T> result, string? view = null, Func<string, IActionResult>? refused = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.IsOk ? View(view, result.Value) : Failed(result.Failure!, view, refused);
+    }
+
+    /// <summary>A change (POST): saved means a flash and a redirect; otherwise the page again, or what the failure calls for.</summary>
+    protected IActionResult Saved<T>(Result<T> result, string view, string flashKey, Func<T, IActionResult> next, Func<string, IActionResult>? refused = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(next);
+        if (!result.IsOk)
+        {
+            return Failed(result.Failure!, view, refused);
+        }
+
+        Flash(flashKey);
+        return next(result.Value!);
+    }
+
+    /// <summary>A command with no page of its own (send, accept ...): a flash or the reason, and back to <paramref name="back"/>.</summary>
+    protected IActionResult Done<T>(Result<T> result, string flashKey, Func<T, IActionResult> next, Func<IActionResult> back)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(back);
+        return Saved(result, view: string.Empty, flashKey, next, reason => RedirectWithError(reason, back()));
+    }
+
+    protected void Flash(string key) => TempData["Flash"] = L[key].Value;
+
+    /// <summary>Shows the reason (a resource key) on the page it redirects to.</summary>
+    protected IActionResult RedirectWithError(string reasonKey, IActionResult to)
+    {
+        TempData["Error"] = L[reasonKey].Value;
+        return to;
+    }
+
+    private IActionResult Failed(Failure failure, string? view, Func<string, IActionResult>? refused)
+    {
+        switch (failure.Kind)
+        {
+            case ResultKind.NotFound:
+                return NotFound();
+            case ResultKind.Forbidden:
+                return Forbid();
+            case ResultKind.Refused when refused is not null:
+                return refused(failure.Reason!);
+            case ResultKind.Invalid when failure.Page is not null && !string.IsNullOrEmpty(view):
+                foreach (var e in failure.Errors ?? [])
+                {
+                    ModelState.AddModelError(e.Field, L[e.Key, e.Arguments.Select(Translated).ToArray()]);
+                }
+
+                return View(view, failure.Page);
+            case ResultKind.Conflict when failure.Page is not null && !string.IsNullOrEmpty(view):
+                // The form shows this person's values with the saved version: the values they typed, not a re-bound copy.
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                ModelState.Clear();
+                if (failure.Conflict is null)
+                {
+                    ModelState.AddModelError(string.Empty, L["Common.ConflictKept"]);
+                }
+
+                ViewData[ConflictKey] = failure.Conflict;
+                return View(view, failure.Page);
+            case ResultKind.Conflict:
+                return refused?.Invoke("Common.Conflict") ?? Conflict();
+            default:
+                return refused?.Invoke(failure.Reason ?? (failure.Errors is [var first, ..] ? first.Key : null) ?? "Common.Conflict") ?? BadRequest();
+        }
+    }
+
+    /// <summary>An argument that is itself a resource key (a field's label) is translated; others are shown as they are.</summary>
+    private object Translated(object argument) => argument is string s && L[s] is { ResourceNotFound: false } t ? t.Value : argument;
+}
