@@ -1,11 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Customers;
 
-public sealed class CustomerForm : IValidatableObject
+public sealed class CustomerForm : IValidatableObject, IVersionedForm
 {
+    [FromRoute(Name = "id")]
     public int? Id { get; set; }
     public int Version { get; set; }
 
@@ -51,9 +54,12 @@ public sealed class CustomerForm : IValidatableObject
     }
 }
 
-public sealed class ContactForm
+public sealed class ContactForm : IVersionedForm
 {
+    [FromRoute(Name = "id")]
     public int CustomerId { get; set; }
+
+    [FromRoute(Name = "contactId")]
     public int? Id { get; set; }
     public int Version { get; set; }
 

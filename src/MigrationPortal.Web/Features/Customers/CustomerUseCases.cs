@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Customers;
 
@@ -15,7 +15,7 @@ public static class CustomerList
 
     public sealed record ViewModel(string? Q, IReadOnlyList<Item> Items, int Total, int Page, int PageCount, bool CanCreate);
 
-    public sealed class Handler(PortalDb db, IAuthorizationService authz)
+    public sealed class Handler(PortalDb db, ResourceAccess access)
     {
         public async Task<ViewModel> GetAsync(string? q, int page, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -33,7 +33,7 @@ public static class CustomerList
             var items = await customers.OrderBy(c => c.Name).Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(c => new Item(c.Id, c.Name, c.OrgNumber, c.Type, c.City, c.Projects.Count))
                 .ToListAsync(ct);
-            var canCreate = (await authz.AuthorizeAsync(user, Policies.CustomerEditor)).Succeeded;
+            var canCreate = await access.PolicyAsync(user, Policies.CustomerEditor) is null;
             return new ViewModel(q, items, total, page, pageCount, canCreate);
         }
     }
@@ -47,9 +47,9 @@ public static class CustomerDetails
 
     public sealed record ViewModel(int Id, string Name, string OrgNumber, CustomerType Type, string? StreetAddress, string? PostalCode, string? City, string PreferredLanguage, IReadOnlyList<ContactItem> Contacts, IReadOnlyList<ProjectItem> Projects, bool CanEdit);
 
-    public sealed class Handler(PortalDb db, IAuthorizationService authz)
+    public sealed class Handler(PortalDb db, ResourceAccess access)
     {
-        public async Task<ViewModel?> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+        public async Task<Result<ViewModel>> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct)
         {
             var vm = await db.Customers.AsNoTracking().VisibleTo(user).Where(c => c.Id == id)
                 .Select(c => new ViewModel(c.Id, c.Name, c.OrgNumber, c.Type, c.StreetAddress, c.PostalCode, c.City, c.PreferredLanguage,
@@ -57,101 +57,76 @@ public static class CustomerDetails
                     c.Projects.OrderBy(p => p.Project!.Name).Select(p => new ProjectItem(p.ProjectId, p.Project!.Name, p.Project.Phase)).ToList(),
                     false))
                 .SingleOrDefaultAsync(ct);
-            if (vm is null || !(await authz.AuthorizeAsync(user, new CustomerResource(id), CustomerOperations.View)).Succeeded)
+            if (vm is null || await access.CustomerAsync(id, user, CustomerOperations.View, ct) is { } denied)
             {
-                return null;
+                return Result.NotFound;
             }
 
-            return vm with { CanEdit = (await authz.AuthorizeAsync(user, new CustomerResource(id), CustomerOperations.Edit)).Succeeded };
+            return vm with { CanEdit = await access.CanCustomerAsync(id, user, CustomerOperations.Edit) };
         }
     }
 }
 
 public static class SaveCustomer
 {
-    public enum Outcome
+    public sealed class Handler(PortalDb db, ResourceAccess access)
     {
-        Saved,
-        NotFound,
-        Forbidden,
-        DuplicateOrgNumber,
-        Conflict,
-    }
+        /// <summary>The edit form of an existing customer.</summary>
+        public async Task<Result<CustomerForm>> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct) =>
+            await access.CustomerAsync(id, user, CustomerOperations.Edit, ct) is { } denied ? denied
+                : await db.Customers.AsNoTracking().Where(c => c.Id == id)
+                    .Select(c => new CustomerForm
+                    {
+                        Id = c.Id, Version = c.Version, Name = c.Name, OrgNumber = c.OrgNumber, Type = c.Type,
+                        StreetAddress = c.StreetAddress, PostalCode = c.PostalCode, City = c.City, PreferredLanguage = c.PreferredLanguage,
+                    })
+                    .SingleAsync(ct);
 
-    public sealed class Handler(PortalDb db, IAuthorizationService authz)
-    {
-        /// <summary>The edit form for an existing customer: null when it is not the user's to see.</summary>
-        public async Task<(Outcome, CustomerForm?)> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct)
-        {
-            var form = await db.Customers.AsNoTracking().VisibleTo(user).Where(c => c.Id == id)
-                .Select(c => new CustomerForm
-                {
-                    Id = c.Id, Version = c.Version, Name = c.Name, OrgNumber = c.OrgNumber, Type = c.Type,
-                    StreetAddress = c.StreetAddress, PostalCode = c.PostalCode, City = c.City, PreferredLanguage = c.PreferredLanguage,
-                })
-                .SingleOrDefaultAsync(ct);
-            if (form is null)
-            {
-                return (Outcome.NotFound, null);
-            }
-
-            return (await authz.AuthorizeAsync(user, new CustomerResource(id), CustomerOperations.Edit)).Succeeded
-                ? (Outcome.Saved, form)
-                : (Outcome.Forbidden, null);
-        }
-
-        public async Task<(Outcome Outcome, int Id)> SaveAsync(CustomerForm form, ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>Saves and returns the customer's id.</summary>
+        public async Task<Result<int>> SaveAsync(CustomerForm form, bool valid, ClaimsPrincipal user, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
+
+            // Access first: an invalid form for someone else's customer is a 404, not a form.
+            var denied = form.Id is { } existing
+                ? await access.CustomerAsync(existing, user, CustomerOperations.Edit, ct)
+                : await access.PolicyAsync(user, Policies.CustomerEditor);
+            if (denied is not null)
+            {
+                return denied;
+            }
+
+            if (!valid)
+            {
+                return Result.Invalid(form);
+            }
+
             var orgNumber = OrgNumber.Normalize(form.OrgNumber);
-            Customer customer;
-            if (form.Id is { } id)
-            {
-                var (access, _) = await GetAsync(id, user, ct);
-                if (access != Outcome.Saved)
-                {
-                    return (access, id);
-                }
-
-                customer = await db.Customers.SingleAsync(c => c.Id == id, ct);
-                if (customer.Version != form.Version)
-                {
-                    return (Outcome.Conflict, id);
-                }
-
-                db.Entry(customer).Property(c => c.Version).OriginalValue = form.Version;
-            }
-            else
-            {
-                if (!(await authz.AuthorizeAsync(user, Policies.CustomerEditor)).Succeeded)
-                {
-                    return (Outcome.Forbidden, 0);
-                }
-
-                customer = new Customer { Name = form.Name, OrgNumber = orgNumber };
-                db.Customers.Add(customer);
-            }
-
+            var customer = form.Id is { } id
+                ? await db.Customers.SingleAsync(c => c.Id == id, ct)
+                : db.Customers.Add(new Customer { Name = form.Name, OrgNumber = orgNumber }).Entity;
+            var duplicate = Result.Invalid(form, new FieldError(nameof(form.OrgNumber), "Validation.OrgNumber.Duplicate"));
             if (await db.Customers.AnyAsync(c => c.OrgNumber == orgNumber && c.Id != customer.Id, ct))
             {
-                return (Outcome.DuplicateOrgNumber, customer.Id);
+                return duplicate;
             }
 
-            customer.Name = form.Name.Trim();
-            customer.OrgNumber = orgNumber;
-            customer.Type = form.Type;
-            customer.StreetAddress = Blank(form.StreetAddress);
-            customer.PostalCode = Blank(form.PostalCode);
-            customer.City = Blank(form.City);
-            customer.PreferredLanguage = form.PreferredLanguage;
             try
             {
-                await db.SaveChangesAsync(ct);
-                return (Outcome.Saved, customer.Id);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return (Outcome.Conflict, customer.Id);
+                return await db.SaveVersionedAsync(customer, form,
+                    c =>
+                    {
+                        c.Name = form.Name.Trim();
+                        c.OrgNumber = orgNumber;
+                        c.Type = form.Type;
+                        c.StreetAddress = Blank(form.StreetAddress);
+                        c.PostalCode = Blank(form.PostalCode);
+                        c.City = Blank(form.City);
+                        c.PreferredLanguage = form.PreferredLanguage;
+                    },
+                    ok: () => customer.Id,
+                    conflictPage: () => Task.FromResult<object>(form),
+                    ct);
             }
             catch (DbUpdateException)
             {
@@ -159,71 +134,74 @@ public static class SaveCustomer
                 db.ChangeTracker.Clear();
                 if (await db.Customers.AnyAsync(c => c.OrgNumber == orgNumber && c.Id != customer.Id, ct))
                 {
-                    return (Outcome.DuplicateOrgNumber, customer.Id);
+                    return duplicate;
                 }
 
                 throw;
             }
         }
 
-        /// <summary>The edit form of one contact of the customer; null when the contact is not this customer's.</summary>
-        public Task<ContactForm?> GetContactAsync(int customerId, int contactId, CancellationToken ct) =>
-            db.Contacts.AsNoTracking().Where(c => c.Id == contactId && c.CustomerId == customerId)
-                .Select(c => new ContactForm
-                {
-                    CustomerId = c.CustomerId, Id = c.Id, Version = c.Version, Name = c.Name, Title = c.Title, Email = c.Email, Phone = c.Phone,
-                    HasSigningAuthority = c.HasSigningAuthority,
-                })
-                .SingleOrDefaultAsync(ct);
+        /// <summary>The form for a new contact (no <paramref name="contactId"/>) or one of the customer's contacts.</summary>
+        public async Task<Result<ContactPage>> GetContactAsync(int customerId, int? contactId, ClaimsPrincipal user, CancellationToken ct)
+        {
+            if (await access.CustomerAsync(customerId, user, CustomerOperations.Edit, ct) is { } denied)
+            {
+                return denied;
+            }
 
-        public async Task<Outcome> SaveContactAsync(ContactForm form, ClaimsPrincipal user, CancellationToken ct)
+            var form = contactId is null ? new ContactForm { CustomerId = customerId }
+                : await db.Contacts.AsNoTracking().Where(c => c.Id == contactId && c.CustomerId == customerId)
+                    .Select(c => new ContactForm
+                    {
+                        CustomerId = c.CustomerId, Id = c.Id, Version = c.Version, Name = c.Name, Title = c.Title, Email = c.Email, Phone = c.Phone,
+                        HasSigningAuthority = c.HasSigningAuthority,
+                    })
+                    .SingleOrDefaultAsync(ct);
+            return form is null ? Result.NotFound : await ContactPageAsync(form, ct);
+        }
+
+        /// <summary>Saves a contact and returns the customer's id.</summary>
+        public async Task<Result<int>> SaveContactAsync(ContactForm form, bool valid, ClaimsPrincipal user, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
-            var (access, _) = await GetAsync(form.CustomerId, user, ct);
-            if (access != Outcome.Saved)
+            if (await access.CustomerAsync(form.CustomerId, user, CustomerOperations.Edit, ct) is { } denied)
             {
-                return access;
+                return denied;
             }
 
-            Contact contact;
-            if (form.Id is { } id)
+            var contact = form.Id is { } id
+                ? await db.Contacts.SingleOrDefaultAsync(c => c.Id == id && c.CustomerId == form.CustomerId, ct)
+                : db.Contacts.Add(new Contact { CustomerId = form.CustomerId, Name = form.Name, Email = form.Email }).Entity;
+            if (contact is null)
             {
-                if (await db.Contacts.SingleOrDefaultAsync(c => c.Id == id && c.CustomerId == form.CustomerId, ct) is not { } existing)
+                return Result.NotFound;
+            }
+
+            if (!valid)
+            {
+                db.ChangeTracker.Clear();
+                return Result.Invalid(await ContactPageAsync(form, ct));
+            }
+
+            return await db.SaveVersionedAsync(contact, form,
+                c =>
                 {
-                    return Outcome.NotFound;
-                }
-
-                if (existing.Version != form.Version)
-                {
-                    form.Version = existing.Version;
-                    return Outcome.Conflict;
-                }
-
-                contact = existing;
-                db.Entry(contact).Property(c => c.Version).OriginalValue = form.Version;
-            }
-            else
-            {
-                contact = new Contact { CustomerId = form.CustomerId, Name = form.Name, Email = form.Email };
-                db.Contacts.Add(contact);
-            }
-
-            contact.Name = form.Name.Trim();
-            contact.Title = Blank(form.Title);
-            contact.Email = form.Email.Trim();
-            contact.Phone = Blank(form.Phone);
-            contact.HasSigningAuthority = form.HasSigningAuthority;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Outcome.Saved;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Outcome.Conflict;
-            }
+                    c.Name = form.Name.Trim();
+                    c.Title = Blank(form.Title);
+                    c.Email = form.Email.Trim();
+                    c.Phone = Blank(form.Phone);
+                    c.HasSigningAuthority = form.HasSigningAuthority;
+                },
+                ok: () => form.CustomerId,
+                conflictPage: async () => await ContactPageAsync(form, ct),
+                ct);
         }
+
+        private async Task<ContactPage> ContactPageAsync(ContactForm form, CancellationToken ct) =>
+            new(await db.Customers.Where(c => c.Id == form.CustomerId).Select(c => c.Name).SingleAsync(ct), form);
 
         private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
     }
 }
+
+public sealed record ContactPage(string CustomerName, ContactForm Form);

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
+using MigrationPortal.Web.Features.Shared;
 using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Customers;
 
 [Route("customers")]
-public sealed class CustomersController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class CustomersController : PortalController
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.Staff)]
@@ -15,7 +16,7 @@ public sealed class CustomersController(IStringLocalizer<SharedResource> l) : Co
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Show(int id, [FromServices] CustomerDetails.Handler h, CancellationToken ct) =>
-        await h.GetAsync(id, User, ct) is { } vm ? View(vm) : NotFound();
+        Page(await h.GetAsync(id, User, ct));
 
     [HttpGet("new")]
     [Authorize(Policy = Policies.CustomerEditor)]
@@ -23,138 +24,36 @@ public sealed class CustomersController(IStringLocalizer<SharedResource> l) : Co
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.CustomerEditor)]
-    public Task<IActionResult> New(CustomerForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        form.Id = null;
-        return SaveAsync(form, h, ct);
-    }
+    public async Task<IActionResult> New(CustomerForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
+        SavedCustomer(await h.SaveAsync(form, ModelState.IsValid, User, ct));
 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
-        await h.GetAsync(id, User, ct) switch
-        {
-            (SaveCustomer.Outcome.Saved, { } form) => View(form),
-            (SaveCustomer.Outcome.Forbidden, _) => Forbid(),
-            _ => NotFound(),
-        };
+        Page(await h.GetAsync(id, User, ct));
 
     [HttpPost("{id:int}/edit")]
-    public Task<IActionResult> Edit(int id, CustomerForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        form.Id = id;
-        return SaveAsync(form, h, ct);
-    }
+    public async Task<IActionResult> Edit(CustomerForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
+        SavedCustomer(await h.SaveAsync(form, ModelState.IsValid, User, ct));
 
     [HttpGet("{id:int}/contacts/new")]
     public async Task<IActionResult> NewContact(int id, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
-        await h.GetAsync(id, User, ct) switch
-        {
-            (SaveCustomer.Outcome.Saved, { } c) => View("EditContact", new ContactPage(c.Name, new ContactForm { CustomerId = id })),
-            (SaveCustomer.Outcome.Forbidden, _) => Forbid(),
-            _ => NotFound(),
-        };
-
-    [HttpGet("{id:int}/contacts/{contactId:int}/edit")]
-    public async Task<IActionResult> EditContact(int id, int contactId, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
-    {
-        var (access, customer) = await h.GetAsync(id, User, ct);
-        if (access != SaveCustomer.Outcome.Saved)
-        {
-            return access == SaveCustomer.Outcome.Forbidden ? Forbid() : NotFound();
-        }
-
-        return await h.GetContactAsync(id, contactId, ct) is { } form ? View("EditContact", new ContactPage(customer!.Name, form)) : NotFound();
-    }
+        Page(await h.GetContactAsync(id, null, User, ct), "EditContact");
 
     [HttpPost("{id:int}/contacts/new")]
-    public Task<IActionResult> NewContact(int id, ContactForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        (form.CustomerId, form.Id) = (id, null);
-        return SaveContactAsync(form, h, ct);
-    }
+    public async Task<IActionResult> NewContact(ContactForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
+        SavedContact(await h.SaveContactAsync(form, ModelState.IsValid, User, ct));
+
+    [HttpGet("{id:int}/contacts/{contactId:int}/edit")]
+    public async Task<IActionResult> EditContact(int id, int contactId, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
+        Page(await h.GetContactAsync(id, contactId, User, ct), "EditContact");
 
     [HttpPost("{id:int}/contacts/{contactId:int}/edit")]
-    public Task<IActionResult> EditContact(int id, int contactId, ContactForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        (form.CustomerId, form.Id) = (id, contactId);
-        return SaveContactAsync(form, h, ct);
-    }
+    public async Task<IActionResult> EditContact(ContactForm form, [FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
+        SavedContact(await h.SaveContactAsync(form, ModelState.IsValid, User, ct));
 
-    private async Task<IActionResult> SaveContactAsync(ContactForm form, SaveCustomer.Handler h, CancellationToken ct)
-    {
-        var (access, customer) = await h.GetAsync(form.CustomerId, User, ct);
-        if (access != SaveCustomer.Outcome.Saved)
-        {
-            return access == SaveCustomer.Outcome.Forbidden ? Forbid() : NotFound();
-        }
+    private IActionResult SavedCustomer(Result<int> result) =>
+        Saved(result, "Edit", "Customer.Saved", id => RedirectToAction(nameof(Show), new { id }));
 
-        if (!ModelState.IsValid)
-        {
-            return View("EditContact", new ContactPage(customer!.Name, form));
-        }
-
-        switch (await h.SaveContactAsync(form, User, ct))
-        {
-            case SaveCustomer.Outcome.Saved:
-                TempData["Flash"] = l["Contact.Saved"].Value;
-                return Redirect($"/customers/{form.CustomerId}");
-            case SaveCustomer.Outcome.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                ModelState.Clear();
-                ModelState.AddModelError(string.Empty, l["Common.ConflictKept"]);
-                return View("EditContact", new ContactPage(customer!.Name, form));
-            case SaveCustomer.Outcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
-
-    private async Task<IActionResult> SaveAsync(CustomerForm form, SaveCustomer.Handler h, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            // Access first: an invalid form for someone else's customer is a 404, not a form.
-            if (form.Id is { } existingId)
-            {
-                var (access, _) = await h.GetAsync(existingId, User, ct);
-                if (access != SaveCustomer.Outcome.Saved)
-                {
-                    return access == SaveCustomer.Outcome.Forbidden ? Forbid() : NotFound();
-                }
-            }
-
-            return View("Edit", form);
-        }
-
-        var (outcome, id) = await h.SaveAsync(form, User, ct);
-        switch (outcome)
-        {
-            case SaveCustomer.Outcome.Saved:
-                TempData["Flash"] = l["Customer.Saved"].Value;
-                return Redirect($"/customers/{id}");
-            case SaveCustomer.Outcome.NotFound:
-                return NotFound();
-            case SaveCustomer.Outcome.Forbidden:
-                return Forbid();
-            case SaveCustomer.Outcome.DuplicateOrgNumber:
-                ModelState.AddModelError(nameof(form.OrgNumber), l["Validation.OrgNumber.Duplicate"]);
-                return View("Edit", form);
-            default:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                ModelState.AddModelError(string.Empty, l["Common.ConflictKept"]);
-                if ((await h.GetAsync(id, User, ct)).Item2 is { } current)
-                {
-                    form.Version = current.Version;
-                }
-
-                return View("Edit", form);
-        }
-    }
+    private IActionResult SavedContact(Result<int> result) =>
+        Saved(result, "EditContact", "Contact.Saved", id => RedirectToAction(nameof(Show), new { id }));
 }
-
-public sealed record ContactPage(string CustomerName, ContactForm Form);

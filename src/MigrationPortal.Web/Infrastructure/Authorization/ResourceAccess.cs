@@ -53,7 +53,7 @@ public sealed class ResourceAccess(PortalDb db, IAuthorizationService authz)
         return operation == CustomerOperations.View || await CanAsync(user, resource, operation) ? null : Result.Forbidden;
     }
 
-    public async Task<bool> CanAsync(int customerId, ClaimsPrincipal user, OperationAuthorizationRequirement operation) =>
+    public async Task<bool> CanCustomerAsync(int customerId, ClaimsPrincipal user, OperationAuthorizationRequirement operation) =>
         await CanAsync(user, new CustomerResource(customerId), operation);
 
     /// <summary>A role policy (creating projects, customers ...), where there is no resource yet.</summary>
