@@ -4,6 +4,7 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Offers;
 
@@ -14,11 +15,10 @@ namespace MigrationPortal.Web.Features.Offers;
 /// </summary>
 public static partial class OfferDecision
 {
-    public sealed record Result(OfferOutcome Outcome, AcceptanceProblem Problem = AcceptanceProblem.None);
-
     public sealed partial class Handler(PortalDb db, OfferAccess access, TimeProvider clock, ILogger<Handler> logger)
     {
-        public async Task<Result> AcceptAsync(int revisionId, string? typedName, bool confirmed, string? ip, string? userAgent, ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>Accepts; the result is the revision's id, or the acceptance problem as the reason (<c>Acceptance.X</c>).</summary>
+        public async Task<Result<int>> AcceptAsync(int revisionId, string? typedName, bool confirmed, string? ip, string? userAgent, ClaimsPrincipal user, CancellationToken ct)
         {
             var (refused, contact) = await DeciderAsync(revisionId, user, ct);
             if (refused is not null)
@@ -36,7 +36,7 @@ public static partial class OfferDecision
             }
             if (problem != AcceptanceProblem.None)
             {
-                return new Result(problem == AcceptanceProblem.NoSigningAuthority ? OfferOutcome.Forbidden : OfferOutcome.Invalid, problem);
+                return Refused(problem);
             }
 
             // The PDF accepted must be the PDF that was sent.
@@ -71,14 +71,14 @@ public static partial class OfferDecision
             catch (DbUpdateConcurrencyException)
             {
                 // Someone else decided at the same moment (or sales sent a new revision): nothing is saved.
-                return new Result(OfferOutcome.Conflict, AcceptanceProblem.Superseded);
+                return Refused(AcceptanceProblem.Superseded);
             }
 
             LogAccepted(logger, revision.Offer!.Number, revision.Revision, contact.Id, revision.PdfSha256!);
-            return new Result(OfferOutcome.Ok);
+            return revisionId;
         }
 
-        public async Task<Result> DeclineAsync(int revisionId, string? reason, ClaimsPrincipal user, CancellationToken ct)
+        public async Task<Result<int>> DeclineAsync(int revisionId, string? reason, ClaimsPrincipal user, CancellationToken ct)
         {
             var (refused, contact) = await DeciderAsync(revisionId, user, ct);
             if (refused is not null)
@@ -91,13 +91,13 @@ public static partial class OfferDecision
             var problem = OfferAcceptance.Check(revision, newest == revision.Revision, contact, contact.Name, confirmed: true, Display.TodayInOslo(clock));
             if (problem != AcceptanceProblem.None)
             {
-                return new Result(problem == AcceptanceProblem.NoSigningAuthority ? OfferOutcome.Forbidden : OfferOutcome.Invalid, problem);
+                return Refused(problem);
             }
 
             db.Entry(revision.Offer!).Property(o => o.Version).IsModified = true;
             if (string.IsNullOrWhiteSpace(reason))
             {
-                return new Result(OfferOutcome.Invalid);
+                return Result.Refused("Offer.DeclineNeedsReason");
             }
 
             revision.Status = OfferStatus.Declined;
@@ -109,30 +109,34 @@ public static partial class OfferDecision
             }
             catch (DbUpdateConcurrencyException)
             {
-                return new Result(OfferOutcome.Conflict, AcceptanceProblem.Superseded);
+                return Refused(AcceptanceProblem.Superseded);
             }
 
-            return new Result(OfferOutcome.Ok);
+            return revisionId;
         }
 
         /// <summary>The customer contact deciding: a person at one of the project's customers, or the reason they may not.</summary>
-        private async Task<(Result? Refused, Contact Contact)> DeciderAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)
+        private async Task<(Failure? Refused, Contact Contact)> DeciderAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
-            if (outcome != OfferOutcome.Ok)
+            var target = await access.CheckAsync(revisionId, user, ProjectOperations.DecideOffers, ct);
+            if (!target.IsOk)
             {
-                return (new Result(outcome), null!);
+                return (target.Failure, null!);
             }
 
-            if (!user.IsInRole(Roles.Customer) || user.UserId() is not { } userId
+            if (user.UserId() is not { } userId
                 || await db.Contacts.SingleOrDefaultAsync(c => c.UserId == userId, ct) is not { } contact
-                || !await db.ProjectCustomers.AnyAsync(pc => pc.ProjectId == target!.ProjectId && pc.CustomerId == contact.CustomerId, ct))
+                || !await db.ProjectCustomers.AnyAsync(pc => pc.ProjectId == target.Value!.ProjectId && pc.CustomerId == contact.CustomerId, ct))
             {
-                return (new Result(OfferOutcome.Forbidden, AcceptanceProblem.NoSigningAuthority), null!);
+                return (Result.Forbidden, null!);
             }
 
             return (null, contact);
         }
+
+        /// <summary>Without signing authority the answer is 403; any other problem is a reason shown on the offer.</summary>
+        private static Failure Refused(AcceptanceProblem problem) =>
+            problem == AcceptanceProblem.NoSigningAuthority ? Result.Forbidden : Result.Refused("Acceptance." + problem);
 
         /// <summary>
         /// Phase 1 ends: intake steps are done, the project joins the back of the cloud queue, and its phase 2

@@ -4,6 +4,7 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Offers;
 
@@ -49,23 +50,25 @@ public static class OfferViewing
 
     public sealed record QueueView(int Position, DateOnly ExpectedStart);
 
+    public sealed record PdfFile(byte[] Content, string FileName);
+
     public sealed record ProjectOffers(int ProjectId, string ProjectName, bool CanCreate, IReadOnlyList<RevisionSummary> Revisions);
 
     public sealed record RevisionSummary(int Id, int OfferId, string Number, int Revision, OfferStatus Status, string Title, decimal OneOffTotal, decimal YearlyTotal, DateOnly ValidUntil, DateTime? SentUtc, string ProjectName, int ProjectId);
 
     public sealed class Handler(PortalDb db, OfferAccess access, TimeProvider clock)
     {
-        public async Task<(OfferOutcome, ShowPage?)> ShowAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)
+        public async Task<Result<ShowPage>> ShowAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
-            if (outcome != OfferOutcome.Ok)
+            var checkedTarget = await access.CheckAsync(revisionId, user, ProjectOperations.View, ct);
+            if (checkedTarget.Value is not { } target)
             {
-                return (outcome, null);
+                return checkedTarget.Cast<ShowPage>();
             }
 
             var today = Display.TodayInOslo(clock);
-            var staff = user.IsStaff();
-            var view = await LoadAsync(revisionId, today, ct);
+            var staff = await access.CanAsync(target.ProjectId, user, ProjectOperations.ViewInternal, ct);
+            var view = (await LoadAsync(r => r.Id == revisionId, today, ct))[0];
             var project = await db.Projects.AsNoTracking().Where(p => p.Id == target!.ProjectId).Select(p => p.Name).SingleAsync(ct);
             var others = (await db.OfferRevisions.AsNoTracking().Where(r => r.OfferId == target!.OfferId && (staff || r.Status != OfferStatus.Draft))
                 .OrderBy(r => r.Revision).Select(r => new { r.Id, r.Revision, r.Status, r.ValidUntil }).ToListAsync(ct))
@@ -73,52 +76,51 @@ public static class OfferViewing
             var newestSent = await NewestSentAsync(target!.OfferId, ct);
             AcceptanceProblem? problem = null;
             var canDecline = false;
-            if (user.IsInRole(Roles.Customer) && user.UserId() is { } userId
+            if (await access.CanAsync(target.ProjectId, user, ProjectOperations.DecideOffers, ct) && user.UserId() is { } userId
                 && await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, ct) is { } contact)
             {
                 problem = OfferAcceptance.Check(await db.OfferRevisions.AsNoTracking().SingleAsync(r => r.Id == revisionId, ct), newestSent == revisionId, contact, contact.Name, confirmed: true, today);
                 canDecline = problem == AcceptanceProblem.None;
             }
 
-            var canEdit = (await access.CheckAsync(revisionId, user, write: true, ct)).Outcome == OfferOutcome.Ok;
+            var canEdit = await access.CanAsync(target.ProjectId, user, ProjectOperations.EditOffers, ct);
             var ranks = CloudQueue.Ranks(await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).ToListAsync(ct));
             var perMonth = await db.StartsPerMonthAsync(ct);
             var queueView = ranks.TryGetValue(target.ProjectId, out var pos) ? new QueueView(pos, CloudQueue.ExpectedStartMonth(pos, perMonth, today)) : null;
-            return (OfferOutcome.Ok, new ShowPage(view, target.ProjectId, project, canEdit, staff, newestSent == revisionId || view.Status == OfferStatus.Draft, problem, canDecline, others, queueView));
+            return (new ShowPage(view, target.ProjectId, project, canEdit, staff, newestSent == revisionId || view.Status == OfferStatus.Draft, problem, canDecline, others, queueView));
         }
 
-        public async Task<(OfferOutcome, ProjectOffers?)> ForProjectAsync(int projectId, ClaimsPrincipal user, CancellationToken ct)
+        public async Task<Result<ProjectOffers>> ForProjectAsync(int projectId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var outcome = await access.CheckProjectAsync(projectId, user, write: false, ct);
-            if (outcome != OfferOutcome.Ok)
+            if (await access.CheckProjectAsync(projectId, user, ProjectOperations.View, ct) is { } denied)
             {
-                return (outcome, null);
+                return denied;
             }
 
-            var staff = user.IsStaff();
+            var staff = await access.CanAsync(projectId, user, ProjectOperations.ViewInternal, ct);
             var name = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Name).SingleAsync(ct);
             var list = await SummariesAsync(db.OfferRevisions.AsNoTracking().Where(r => r.Offer!.ProjectId == projectId && (staff || r.Status != OfferStatus.Draft)), ct);
-            var canCreate = await access.CheckProjectAsync(projectId, user, write: true, ct) == OfferOutcome.Ok;
-            return (OfferOutcome.Ok, new ProjectOffers(projectId, name, canCreate, list));
+            var canCreate = await access.CanAsync(projectId, user, ProjectOperations.EditOffers, ct);
+            return new ProjectOffers(projectId, name, canCreate, list);
         }
 
         /// <summary>The PDF: the stored bytes of a sent revision, or a fresh preview of a draft (staff only).</summary>
-        public async Task<(OfferOutcome, byte[]? Content, string? FileName)> PdfAsync(int revisionId, ClaimsPrincipal user, OfferPdf pdf, CancellationToken ct)
+        public async Task<Result<PdfFile>> PdfAsync(int revisionId, ClaimsPrincipal user, OfferPdf pdf, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(pdf);
-            var (outcome, _) = await access.CheckAsync(revisionId, user, write: false, ct);
-            if (outcome != OfferOutcome.Ok)
+            var target = await access.CheckAsync(revisionId, user, ProjectOperations.View, ct);
+            if (!target.IsOk)
             {
-                return (outcome, null, null);
+                return target.Cast<PdfFile>();
             }
 
             var r = await db.OfferRevisions.AsNoTracking().Where(x => x.Id == revisionId).Select(x => new { x.PdfContent, x.Offer!.Number, x.Revision, x.Status }).SingleAsync(ct);
             var name = $"{r.Number}-rev{r.Revision}{(r.Status == OfferStatus.Draft ? "-utkast" : string.Empty)}.pdf";
 
             // A sent revision is only ever served as the stored bytes: never re-rendered, so its hash always holds.
-            return r.Status == OfferStatus.Draft ? (OfferOutcome.Ok, await pdf.RenderAsync(revisionId, ct), name)
-                : r.PdfContent is { } stored ? (OfferOutcome.Ok, stored, name)
-                : (OfferOutcome.NotFound, null, null);
+            return r.Status == OfferStatus.Draft ? new PdfFile(await pdf.RenderAsync(revisionId, ct), name)
+                : r.PdfContent is { } stored ? new PdfFile(stored, name)
+                : Result.NotFound;
         }
 
         public async Task<List<RevisionSummary>> SummariesAsync(IQueryable<OfferRevision> revisions, CancellationToken ct)
@@ -141,37 +143,35 @@ public static class OfferViewing
         }
 
         /// <summary>Every revision of the offer side by side (staff).</summary>
-        public async Task<(OfferOutcome, IReadOnlyList<RevisionView>?)> CompareAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)
+        public async Task<Result<IReadOnlyList<RevisionView>>> CompareAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var (outcome, target) = await access.CheckAsync(revisionId, user, write: false, ct);
-            if (outcome != OfferOutcome.Ok || !user.IsStaff())
+            var target = await access.CheckAsync(revisionId, user, ProjectOperations.ViewInternal, ct);
+            if (target.Value is not { } t)
             {
-                return (outcome == OfferOutcome.Ok ? OfferOutcome.NotFound : outcome, null);
+                // Revisions side by side are the vendor's own: to a customer they do not exist.
+                return target.Kind == ResultKind.Forbidden ? Result.NotFound : target.Cast<IReadOnlyList<RevisionView>>();
             }
 
-            var today = Display.TodayInOslo(clock);
-            var ids = await db.OfferRevisions.Where(r => r.OfferId == target!.OfferId).OrderBy(r => r.Revision).Select(r => r.Id).ToListAsync(ct);
-            var views = new List<RevisionView>();
-            foreach (var id in ids)
-            {
-                views.Add(await LoadAsync(id, today, ct));
-            }
-
-            return (OfferOutcome.Ok, views);
+            var views = await LoadAsync(r => r.OfferId == t.OfferId, Display.TodayInOslo(clock), ct);
+            return views.OrderBy(v => v.Revision).ToList();
         }
 
         private async Task<int?> NewestSentAsync(int offerId, CancellationToken ct) =>
             await db.OfferRevisions.Where(r => r.OfferId == offerId && r.Status != OfferStatus.Draft).OrderByDescending(r => r.Revision).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
 
-        private async Task<RevisionView> LoadAsync(int revisionId, DateOnly today, CancellationToken ct)
+        /// <summary>The revisions that match, with their rows and vendor contacts, in two queries whatever their number.</summary>
+        private async Task<List<RevisionView>> LoadAsync(System.Linq.Expressions.Expression<Func<OfferRevision, bool>> which, DateOnly today, CancellationToken ct)
         {
-            var r = await db.OfferRevisions.AsNoTracking().Include(x => x.Offer).Include(x => x.Activities).Include(x => x.YearlyCosts).SingleAsync(x => x.Id == revisionId, ct);
-            var contact = r.VendorContactUserId is null ? null : await db.Users.Where(u => u.Id == r.VendorContactUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
-            return new RevisionView(r.Id, r.OfferId, r.Offer!.Number, r.Revision, r.EffectiveStatus(today), r.Title, r.Summary, r.Terms, r.Caveats, r.ValidUntil,
-                r.EstimatedStartMonth, r.EstimatedDurationWeeks, contact, r.SentUtc, r.PdfSha256, r.AcceptedByName, r.AcceptedUtc, r.AcceptedFromIp, r.DeclinedUtc, r.DeclineReason,
+            var revisions = await db.OfferRevisions.AsNoTracking().Where(which).Include(x => x.Offer).Include(x => x.Activities).Include(x => x.YearlyCosts)
+                .AsSplitQuery().ToListAsync(ct);
+            var contactIds = revisions.Select(r => r.VendorContactUserId).OfType<string>().Distinct().ToList();
+            var contacts = await db.Users.AsNoTracking().Where(u => contactIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            return revisions.Select(r => new RevisionView(r.Id, r.OfferId, r.Offer!.Number, r.Revision, r.EffectiveStatus(today), r.Title, r.Summary, r.Terms, r.Caveats, r.ValidUntil,
+                r.EstimatedStartMonth, r.EstimatedDurationWeeks, r.VendorContactUserId is { } c ? contacts.GetValueOrDefault(c) : null, r.SentUtc, r.PdfSha256,
+                r.AcceptedByName, r.AcceptedUtc, r.AcceptedFromIp, r.DeclinedUtc, r.DeclineReason,
                 r.Activities.OrderBy(a => a.SortOrder).Select(a => new ActivityItem(a.Description, a.PriceKind, a.Quantity, a.Unit, a.UnitPrice, a.Total, a.DurationWeeks)).ToList(),
                 r.YearlyCosts.OrderBy(c => c.SortOrder).Select(c => new YearlyItem(c.Description, c.AmountPerYear)).ToList())
-            { Version = r.Version };
+            { Version = r.Version }).ToList();
         }
     }
 }

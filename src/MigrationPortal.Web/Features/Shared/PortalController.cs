@@ -23,7 +23,7 @@ public abstract class PortalController : Controller
     }
 
     /// <summary>A change (POST): saved means a flash and a redirect; otherwise the page again, or what the failure calls for.</summary>
-    protected IActionResult Saved<T>(Result<T> result, string view, string flashKey, Func<T, IActionResult> next, Func<string, IActionResult>? refused = null)
+    protected IActionResult Saved<T>(Result<T> result, string view, string? flashKey, Func<T, IActionResult> next, Func<string, IActionResult>? refused = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(next);
@@ -32,12 +32,16 @@ public abstract class PortalController : Controller
             return Failed(result.Failure!, view, refused);
         }
 
-        Flash(flashKey);
+        if (flashKey is not null)
+        {
+            Flash(flashKey);
+        }
+
         return next(result.Value!);
     }
 
     /// <summary>A command with no page of its own (send, accept ...): a flash or the reason, and back to <paramref name="back"/>.</summary>
-    protected IActionResult Done<T>(Result<T> result, string flashKey, Func<T, IActionResult> next, Func<IActionResult> back)
+    protected IActionResult Done<T>(Result<T> result, string? flashKey, Func<T, IActionResult> next, Func<IActionResult> back)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(next);

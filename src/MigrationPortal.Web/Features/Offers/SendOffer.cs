@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MigrationPortal.Web.Data;
+using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
+
+namespace MigrationPortal.Web.Features.Offers;
+
+/// <summary>
+/// Sending a draft: the PDF is rendered once and kept with its SHA-256, so what the customer reads, downloads and
+/// accepts is byte for byte the same. An earlier sent revision is superseded.
+/// </summary>
+public static partial class SendOffer
+{
+    public sealed partial class Handler(PortalDb db, OfferAccess access, TimeProvider clock, OfferPdf pdf, ILogger<Handler> logger)
+    {
+        /// <summary>Sends the revision as of <paramref name="version"/>; a send racing another change of the offer conflicts.</summary>
+        public async Task<Result<int>> SendAsync(int revisionId, int version, ClaimsPrincipal user, CancellationToken ct)
+        {
+            var target = await access.CheckAsync(revisionId, user, ProjectOperations.EditOffers, ct);
+            if (!target.IsOk)
+            {
+                return target.Cast<int>();
+            }
+
+            var r = await db.OfferRevisions.Include(x => x.Offer).Include(x => x.Activities).SingleAsync(x => x.Id == revisionId, ct);
+            if (r.Status != OfferStatus.Draft || await db.OfferRevisions.AnyAsync(x => x.OfferId == r.OfferId && x.Status == OfferStatus.Accepted, ct))
+            {
+                return Result.Refused("Offer.LockedText");
+            }
+
+            if (r.Version != version)
+            {
+                return Result.Conflict(null);
+            }
+
+            var today = Display.TodayInOslo(clock);
+            if (r.Activities.Count == 0 || r.ValidUntil < today)
+            {
+                return Result.Refused("Offer.CannotSend");
+            }
+
+            // A start estimate that has gone by is refreshed from the queue as it is now.
+            var queue = await db.QueueInfoAsync(today, ct);
+            if (r.EstimatedStartMonth is null || r.EstimatedStartMonth < queue.ExpectedStartIfAcceptedNow)
+            {
+                r.EstimatedStartMonth = queue.ExpectedStartIfAcceptedNow;
+            }
+
+            // Status, PDF and hash land together or not at all; the offer row's version makes a send
+            // conflict with an acceptance or another send of the same offer at the same moment.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Entry(r).Property(x => x.Version).OriginalValue = version;
+            db.Entry(r.Offer!).Property(o => o.Version).IsModified = true;
+            r.Status = OfferStatus.Sent;
+            r.SentUtc = clock.GetUtcNow().UtcDateTime;
+            foreach (var earlier in await db.OfferRevisions.Where(x => x.OfferId == r.OfferId && x.Id != r.Id && x.Status == OfferStatus.Sent).ToListAsync(ct))
+            {
+                earlier.Status = OfferStatus.Superseded;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+
+                // Rendered inside the transaction, after the status change, so the PDF carries the sent date and no draft mark.
+                var bytes = await pdf.RenderAsync(r.Id, ct);
+                r.PdfContent = bytes;
+                r.PdfSha256 = OfferRevision.Sha256(bytes);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Result.Conflict(null);
+            }
+
+            LogSent(logger, r.Offer!.Number, r.Revision, target.Value!.ProjectId);
+            return r.Id;
+        }
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Offer {OfferNumber} revision {Revision} sent for project {ProjectId}")]
+        private static partial void LogSent(ILogger logger, string offerNumber, int revision, int projectId);
+    }
+}
