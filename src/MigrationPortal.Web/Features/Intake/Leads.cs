@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Intake;
 
@@ -13,9 +15,11 @@ public static class Leads
 {
     public sealed record Item(int Id, string Customer, int CustomerId, IReadOnlyList<string> Products, LeadSource Source, string? TenderReference, DateOnly? TenderDeadline, string? Owner, LeadStatus Status, int? ProjectId, DateTime CreatedUtc);
 
-    public sealed class LeadForm : IValidatableObject
+    public sealed class LeadForm : IValidatableObject, IVersionedForm
     {
+        [FromRoute(Name = "id")]
         public int? Id { get; set; }
+
         public int Version { get; set; }
 
         /// <summary>An existing customer, or none to register a new one with the fields below.</summary>
@@ -86,14 +90,6 @@ public static class Leads
 
     public sealed record FormPage(LeadForm Form, IReadOnlyList<(int Id, string Name)> Customers, IReadOnlyList<(int Id, string Name)> Products, IReadOnlyList<(string Id, string Name)> Staff);
 
-    public enum Outcome
-    {
-        Saved,
-        NotFound,
-        Invalid,
-        Conflict,
-    }
-
     public sealed class Handler(PortalDb db, TimeProvider clock)
     {
         public async Task<IReadOnlyList<Item>> ListAsync(LeadStatus? status, CancellationToken ct)
@@ -114,7 +110,7 @@ public static class Leads
             return rows.Select(r => new Item(r.Id, r.Customer, r.CustomerId, r.Products, r.Source, r.TenderReference, r.TenderDeadline, r.Owner, r.Status, r.ProjectId, r.CreatedUtc)).ToList();
         }
 
-        public async Task<FormPage?> GetAsync(int? id, ClaimsPrincipal user, CancellationToken ct)
+        public async Task<Result<FormPage>> GetAsync(int? id, ClaimsPrincipal user, CancellationToken ct)
         {
             var form = new LeadForm { OwnerUserId = user.UserId() };
             if (id is not null)
@@ -122,7 +118,7 @@ public static class Leads
                 var lead = await db.Leads.AsNoTracking().Include(l => l.Products).SingleOrDefaultAsync(l => l.Id == id, ct);
                 if (lead is null)
                 {
-                    return null;
+                    return Result.NotFound;
                 }
 
                 form = new LeadForm
@@ -135,101 +131,84 @@ public static class Leads
             return await PageAsync(form, ct);
         }
 
-        public async Task<(Outcome Outcome, int Id, FormPage? Page, List<(string Field, string Key)> Errors)> SaveAsync(LeadForm form, bool valid, CancellationToken ct)
+        /// <summary>Saves and returns the lead's id.</summary>
+        public async Task<Result<int>> SaveAsync(LeadForm form, bool valid, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
-            var errors = new List<(string, string)>();
             if (!valid)
             {
-                return (Outcome.Invalid, 0, await PageAsync(form, ct), errors);
+                return Result.Invalid(await PageAsync(form, ct));
             }
 
+            var errors = new List<FieldError>();
             if (form.CustomerId is { } cid && !await db.Customers.AnyAsync(c => c.Id == cid, ct))
             {
-                errors.Add((nameof(form.CustomerId), "Validation.LeadCustomer"));
+                errors.Add(new(nameof(form.CustomerId), "Validation.LeadCustomer"));
             }
 
             var newOrg = OrgNumber.Normalize(form.NewCustomerOrgNumber);
             if (form.CustomerId is null && await db.Customers.AnyAsync(c => c.OrgNumber == newOrg, ct))
             {
-                errors.Add((nameof(form.NewCustomerOrgNumber), "Validation.OrgNumber.Duplicate"));
+                errors.Add(new(nameof(form.NewCustomerOrgNumber), "Validation.OrgNumber.Duplicate"));
             }
 
             if (form.OwnerUserId is { Length: > 0 } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.CustomerId == null, ct))
             {
-                errors.Add((nameof(form.OwnerUserId), "Validation.UnknownAssignee"));
+                errors.Add(new(nameof(form.OwnerUserId), "Validation.UnknownAssignee"));
             }
 
             if (await db.Products.CountAsync(p => form.ProductIds.Contains(p.Id) && p.IsActive, ct) != form.ProductIds.Distinct().Count())
             {
-                errors.Add((nameof(form.ProductIds), "Validation.ProjectNeedsProduct"));
+                errors.Add(new(nameof(form.ProductIds), "Validation.ProjectNeedsProduct"));
             }
 
             if (errors.Count > 0)
             {
-                return (Outcome.Invalid, 0, await PageAsync(form, ct), errors);
+                return Result.Invalid(await PageAsync(form, ct), errors);
             }
 
-            Lead lead;
-            if (form.Id is { } id)
+            var lead = form.Id is { } id
+                ? await db.Leads.Include(l => l.Products).SingleOrDefaultAsync(l => l.Id == id, ct)
+                : db.Leads.Add(new Lead { CreatedUtc = clock.GetUtcNow().UtcDateTime }).Entity;
+            if (lead is null)
             {
-                if (await db.Leads.Include(l => l.Products).SingleOrDefaultAsync(l => l.Id == id, ct) is not { } existing)
+                return Result.NotFound;
+            }
+
+            return await db.SaveVersionedAsync(lead, form,
+                x =>
                 {
-                    return (Outcome.NotFound, id, null, errors);
-                }
+                    if (form.CustomerId is { } customerId)
+                    {
+                        x.CustomerId = customerId;
+                    }
+                    else
+                    {
+                        x.Customer = new Customer { Name = form.NewCustomerName!.Trim(), OrgNumber = newOrg, Type = form.NewCustomerType };
+                        db.Customers.Add(x.Customer);
+                    }
 
-                if (existing.Version != form.Version)
-                {
-                    form.Version = existing.Version;
-                    return (Outcome.Conflict, id, await PageAsync(form, ct), errors);
-                }
-
-                lead = existing;
-                db.Entry(lead).Property(l => l.Version).OriginalValue = form.Version;
-                db.Entry(lead).Property(l => l.Version).IsModified = true;
-            }
-            else
-            {
-                lead = new Lead { CreatedUtc = clock.GetUtcNow().UtcDateTime };
-                db.Leads.Add(lead);
-            }
-
-            if (form.CustomerId is { } customerId)
-            {
-                lead.CustomerId = customerId;
-            }
-            else
-            {
-                lead.Customer = new Customer { Name = form.NewCustomerName!.Trim(), OrgNumber = newOrg, Type = form.NewCustomerType };
-                db.Customers.Add(lead.Customer);
-            }
-
-            lead.Source = form.Source;
-            lead.TenderReference = form.Source == LeadSource.PublicTender ? form.TenderReference?.Trim() : null;
-            lead.TenderDeadline = form.Source == LeadSource.PublicTender ? form.TenderDeadline : null;
-            lead.OwnerUserId = string.IsNullOrEmpty(form.OwnerUserId) ? null : form.OwnerUserId;
-            lead.Notes = string.IsNullOrWhiteSpace(form.Notes) ? null : form.Notes.Trim();
-            var productIds = form.ProductIds.Distinct().ToList();
-            lead.Products.RemoveAll(p => !productIds.Contains(p.ProductId));
-            lead.Products.AddRange(productIds.Where(p => lead.Products.All(x => x.ProductId != p)).Select(p => new LeadProduct { ProductId = p }));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return (Outcome.Saved, lead.Id, null, errors);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return (Outcome.Conflict, lead.Id, await PageAsync(form, ct), errors);
-            }
+                    x.Source = form.Source;
+                    x.TenderReference = form.Source == LeadSource.PublicTender ? form.TenderReference?.Trim() : null;
+                    x.TenderDeadline = form.Source == LeadSource.PublicTender ? form.TenderDeadline : null;
+                    x.OwnerUserId = string.IsNullOrEmpty(form.OwnerUserId) ? null : form.OwnerUserId;
+                    x.Notes = string.IsNullOrWhiteSpace(form.Notes) ? null : form.Notes.Trim();
+                    var productIds = form.ProductIds.Distinct().ToList();
+                    x.Products.RemoveAll(p => !productIds.Contains(p.ProductId));
+                    x.Products.AddRange(productIds.Where(p => x.Products.All(y => y.ProductId != p)).Select(p => new LeadProduct { ProductId = p }));
+                },
+                ok: () => lead.Id,
+                conflictPage: async () => await PageAsync(form, ct),
+                ct);
         }
 
         /// <summary>The lead becomes a project in phase 1 with its customer, products and owner as lead; its steps come from the templates.</summary>
-        public async Task<int?> ConvertAsync(int id, CancellationToken ct)
+        public async Task<Result<int>> ConvertAsync(int id, CancellationToken ct)
         {
             var lead = await db.Leads.Include(l => l.Products).Include(l => l.Customer).SingleOrDefaultAsync(l => l.Id == id, ct);
             if (lead is null)
             {
-                return null;
+                return Result.NotFound;
             }
 
             if (lead is { Status: LeadStatus.Converted, ProjectId: { } existing })
@@ -239,7 +218,7 @@ public static class Leads
 
             if (lead.Status != LeadStatus.Open)
             {
-                return null;
+                return Result.NotFound;
             }
 
             var today = Display.TodayInOslo(clock);
@@ -269,22 +248,23 @@ public static class Leads
             }
             catch (DbUpdateConcurrencyException)
             {
+                // A double click: the other request converted it; both land on the same project.
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return await db.Leads.Where(l => l.Id == id).Select(l => l.ProjectId).SingleAsync(ct);
+                return await db.Leads.Where(l => l.Id == id).Select(l => l.ProjectId).SingleAsync(ct) is { } made ? made : Result.NotFound;
             }
         }
 
-        public async Task<bool> MarkLostAsync(int id, CancellationToken ct)
+        public async Task<Result<int>> MarkLostAsync(int id, CancellationToken ct)
         {
             if (await db.Leads.SingleOrDefaultAsync(l => l.Id == id && l.Status == LeadStatus.Open, ct) is not { } lead)
             {
-                return false;
+                return Result.NotFound;
             }
 
             lead.Status = LeadStatus.Lost;
             await db.SaveChangesAsync(ct);
-            return true;
+            return lead.Id;
         }
 
         private async Task<FormPage> PageAsync(LeadForm form, CancellationToken ct) => new(

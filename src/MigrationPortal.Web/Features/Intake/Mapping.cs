@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Intake;
 
@@ -14,9 +15,11 @@ namespace MigrationPortal.Web.Features.Intake;
 /// </summary>
 public static class Mapping
 {
-    public sealed class Form
+    public sealed class Form : IVersionedForm
     {
+        [FromRoute(Name = "id")]
         public int ProjectId { get; set; }
+
         public int Version { get; set; }
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
@@ -52,132 +55,88 @@ public static class Mapping
 
     public sealed record Page(Form Form, string ProjectName, QuestionnaireStatus Status, DateTime? SubmittedUtc, string? SubmittedBy, bool CanEdit);
 
-    public enum Outcome
+    public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock)
     {
-        Saved,
-        Submitted,
-        NotFound,
-        Forbidden,
-        Locked,
-        Invalid,
-        Conflict,
-    }
-
-    public sealed class Handler(PortalDb db, IAuthorizationService authz, TimeProvider clock)
-    {
-        public async Task<(Outcome, Page?)> GetAsync(int projectId, ClaimsPrincipal user, CancellationToken ct)
+        public async Task<Result<Page>> GetAsync(int projectId, ClaimsPrincipal user, CancellationToken ct)
         {
-            var (access, canEdit) = await AccessAsync(projectId, user, ct);
-            if (access != Outcome.Saved)
+            if (await access.ProjectAsync(projectId, user, ProjectOperations.View, ct) is { } denied)
             {
-                return (access, null);
+                return denied;
             }
 
+            var canEdit = await access.CanAsync(projectId, user, ProjectOperations.FillInMapping, ct);
             var q = await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(x => x.ProjectId == projectId, ct) ?? new MappingQuestionnaire { ProjectId = projectId };
-            return (Outcome.Saved, await PageAsync(ToForm(q), q, canEdit && q.Status == QuestionnaireStatus.Draft, ct));
+            return await PageAsync(ToForm(q), q, canEdit && q.Status == QuestionnaireStatus.Draft, ct);
         }
 
-        public async Task<(Outcome Outcome, Page? Page, List<(string Field, string Key)> Errors)> SaveAsync(Form form, bool submit, bool valid, ClaimsPrincipal user, CancellationToken ct)
+        /// <summary>Saves a draft, or submits (<c>true</c> when submitted); once submitted it is read-only for everyone.</summary>
+        public async Task<Result<bool>> SaveAsync(Form form, bool submit, bool valid, ClaimsPrincipal user, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
-            var errors = new List<(string, string)>();
-            var (access, canEdit) = await AccessAsync(form.ProjectId, user, ct);
-            if (access != Outcome.Saved)
+            if (await access.ProjectAsync(form.ProjectId, user, ProjectOperations.FillInMapping, ct) is { } denied)
             {
-                return (access, null, errors);
-            }
-
-            if (!canEdit)
-            {
-                return (Outcome.Forbidden, null, errors);
+                return denied;
             }
 
             var q = await db.Questionnaires.SingleOrDefaultAsync(x => x.ProjectId == form.ProjectId, ct);
             if (q is { Status: QuestionnaireStatus.Submitted })
             {
-                return (Outcome.Locked, null, errors);
+                return Result.Refused("Mapping.Locked");
             }
 
-            if (submit)
+            var errors = new List<FieldError>();
+            if (submit && string.IsNullOrWhiteSpace(form.Needs))
             {
-                if (string.IsNullOrWhiteSpace(form.Needs))
-                {
-                    errors.Add((nameof(form.Needs), "Validation.MappingNeeds"));
-                }
+                errors.Add(new(nameof(form.Needs), "Validation.MappingNeeds"));
+            }
 
-                if (string.IsNullOrWhiteSpace(form.WhyCloud))
-                {
-                    errors.Add((nameof(form.WhyCloud), "Validation.MappingWhyCloud"));
-                }
+            if (submit && string.IsNullOrWhiteSpace(form.WhyCloud))
+            {
+                errors.Add(new(nameof(form.WhyCloud), "Validation.MappingWhyCloud"));
             }
 
             if (!valid || errors.Count > 0)
             {
-                return (Outcome.Invalid, await PageAsync(form, q, true, ct), errors);
+                return Result.Invalid(await PageAsync(form, q, true, ct), errors);
             }
 
-            if (q is null)
-            {
-                q = new MappingQuestionnaire { ProjectId = form.ProjectId };
-                db.Questionnaires.Add(q);
-            }
-            else
-            {
-                if (q.Version != form.Version)
-                {
-                    form.Version = q.Version;
-                    return (Outcome.Conflict, await PageAsync(form, q, true, ct), errors);
-                }
+            q ??= db.Questionnaires.Add(new MappingQuestionnaire { ProjectId = form.ProjectId }).Entity;
+            var now = clock.GetUtcNow().UtcDateTime;
 
-                db.Entry(q).Property(x => x.Version).OriginalValue = form.Version;
-            }
-
-            q.Needs = Blank(form.Needs);
-            q.WhyCloud = Blank(form.WhyCloud);
-            q.InternalResources = Blank(form.InternalResources);
-            q.HelpNeeded = Blank(form.HelpNeeded);
-            q.PreferredStart = Blank(form.PreferredStart);
-            q.WantsMoreMeetings = form.WantsMoreMeetings;
-            q.NeedsMappingProject = form.NeedsMappingProject;
-            q.Other = Blank(form.Other);
-            if (submit)
-            {
-                q.Status = QuestionnaireStatus.Submitted;
-                q.SubmittedUtc = clock.GetUtcNow().UtcDateTime;
-                q.SubmittedBy = user.DisplayName();
-
-                // The mapping step of phase 1 is done when the questionnaire is in.
-                foreach (var step in await db.Steps.Where(s => s.ProjectId == form.ProjectId && s.TemplateKey == "intake.mapping").ToListAsync(ct))
-                {
-                    step.SetStatus(StepStatus.Done, q.SubmittedUtc.Value);
-                }
-            }
-
+            // The mapping step of phase 1 is done when the questionnaire is in.
+            var mappingSteps = submit ? await db.Steps.Where(s => s.ProjectId == form.ProjectId && s.TemplateKey == "intake.mapping").ToListAsync(ct) : [];
             try
             {
-                await db.SaveChangesAsync(ct);
-                return (submit ? Outcome.Submitted : Outcome.Saved, null, errors);
+                return await db.SaveVersionedAsync(q, form,
+                    x =>
+                    {
+                        x.Needs = Blank(form.Needs);
+                        x.WhyCloud = Blank(form.WhyCloud);
+                        x.InternalResources = Blank(form.InternalResources);
+                        x.HelpNeeded = Blank(form.HelpNeeded);
+                        x.PreferredStart = Blank(form.PreferredStart);
+                        x.WantsMoreMeetings = form.WantsMoreMeetings;
+                        x.NeedsMappingProject = form.NeedsMappingProject;
+                        x.Other = Blank(form.Other);
+                        if (submit)
+                        {
+                            x.Status = QuestionnaireStatus.Submitted;
+                            x.SubmittedUtc = now;
+                            x.SubmittedBy = user.DisplayName();
+                            mappingSteps.ForEach(step => step.SetStatus(StepStatus.Done, now));
+                        }
+                    },
+                    ok: () => submit,
+                    conflictPage: async () => await PageAsync(form, null, true, ct),
+                    ct);
             }
             catch (DbUpdateException)
             {
-                // Someone else saved meanwhile (or saved the very first draft at the same moment).
+                // Two people saved the very first draft at the same moment: the unique index decides.
                 db.ChangeTracker.Clear();
                 form.Version = await db.Questionnaires.Where(x => x.ProjectId == form.ProjectId).Select(x => x.Version).SingleOrDefaultAsync(ct);
-                return (Outcome.Conflict, await PageAsync(form, null, true, ct), errors);
+                return Result.Conflict(await PageAsync(form, null, true, ct));
             }
-        }
-
-        /// <summary>Who may see it: the project's people. Who may fill it in: sales, admins and project leads, and the customer's contacts.</summary>
-        private async Task<(Outcome, bool CanEdit)> AccessAsync(int projectId, ClaimsPrincipal user, CancellationToken ct)
-        {
-            var resource = await db.FindProjectResourceAsync(projectId, user, ct);
-            if (resource is null || !(await authz.AuthorizeAsync(user, resource, ProjectOperations.View)).Succeeded)
-            {
-                return (Outcome.NotFound, false);
-            }
-
-            var canEdit = user.IsInRole(Roles.Customer) || user.IsInRole(Roles.Sales) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ProjectLead);
-            return (Outcome.Saved, canEdit);
         }
 
         private async Task<Page> PageAsync(Form form, MappingQuestionnaire? q, bool canEdit, CancellationToken ct)
