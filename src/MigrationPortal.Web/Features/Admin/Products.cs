@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Admin;
 
@@ -10,9 +12,11 @@ public static class Products
 {
     public sealed record Item(int Id, string Code, string Name, string? Description, bool IsActive, int Projects, int Templates);
 
-    public sealed class ProductForm
+    public sealed class ProductForm : IVersionedForm
     {
+        [FromRoute(Name = "id")]
         public int? Id { get; set; }
+
         public int Version { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
@@ -33,14 +37,6 @@ public static class Products
         public bool IsActive { get; set; } = true;
     }
 
-    public enum Outcome
-    {
-        Saved,
-        NotFound,
-        DuplicateCode,
-        Conflict,
-    }
-
     public sealed class Handler(PortalDb db)
     {
         public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken ct) =>
@@ -49,55 +45,44 @@ public static class Products
                     db.ProjectProducts.Count(pp => pp.ProductId == p.Id), db.StepTemplates.Count(t => t.ProductId == p.Id)))
                 .ToListAsync(ct);
 
-        public Task<ProductForm?> GetAsync(int id, CancellationToken ct) =>
-            db.Products.AsNoTracking().Where(p => p.Id == id)
+        public async Task<Result<ProductForm>> GetAsync(int id, CancellationToken ct) =>
+            await db.Products.AsNoTracking().Where(p => p.Id == id)
                 .Select(p => new ProductForm { Id = p.Id, Version = p.Version, Code = p.Code, Name = p.Name, Description = p.Description, IsActive = p.IsActive })
-                .SingleOrDefaultAsync(ct);
+                .SingleOrDefaultAsync(ct) is { } form ? form : Result.NotFound;
 
-        public async Task<Outcome> SaveAsync(ProductForm form, CancellationToken ct)
+        /// <summary>Saves and returns the product's id.</summary>
+        public async Task<Result<int>> SaveAsync(ProductForm form, bool valid, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
-            Product product;
-            if (form.Id is { } id)
+            var product = form.Id is { } id
+                ? await db.Products.SingleOrDefaultAsync(p => p.Id == id, ct)
+                : db.Products.Add(new Product { Code = form.Code, Name = form.Name }).Entity;
+            if (product is null)
             {
-                if (await db.Products.SingleOrDefaultAsync(p => p.Id == id, ct) is not { } existing)
-                {
-                    return Outcome.NotFound;
-                }
-
-                if (existing.Version != form.Version)
-                {
-                    form.Version = existing.Version;
-                    return Outcome.Conflict;
-                }
-
-                product = existing;
-                db.Entry(product).Property(p => p.Version).OriginalValue = form.Version;
+                return Result.NotFound;
             }
-            else
+
+            if (!valid)
             {
-                product = new Product { Code = form.Code, Name = form.Name };
-                db.Products.Add(product);
+                return Result.Invalid(form);
             }
 
             if (await db.Products.AnyAsync(p => p.Code == form.Code && p.Id != product.Id, ct))
             {
-                return Outcome.DuplicateCode;
+                return Result.Invalid(form, new FieldError(nameof(form.Code), "Validation.ProductCodeTaken"));
             }
 
-            product.Code = form.Code;
-            product.Name = form.Name.Trim();
-            product.Description = string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim();
-            product.IsActive = form.IsActive;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Outcome.Saved;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Outcome.Conflict;
-            }
+            return await db.SaveVersionedAsync(product, form,
+                p =>
+                {
+                    p.Code = form.Code;
+                    p.Name = form.Name.Trim();
+                    p.Description = string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim();
+                    p.IsActive = form.IsActive;
+                },
+                ok: () => product.Id,
+                conflictPage: () => Task.FromResult<object>(form),
+                ct);
         }
     }
 }

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Admin;
 
@@ -13,10 +15,14 @@ public static class Templates
 
     public sealed record ListPage(int ProductId, string ProductName, IReadOnlyList<Item> Items);
 
-    public sealed class TemplateForm : IValidatableObject
+    public sealed class TemplateForm : IValidatableObject, IVersionedForm
     {
+        [FromRoute(Name = "productId")]
         public int ProductId { get; set; }
+
+        [FromRoute(Name = "id")]
         public int? Id { get; set; }
+
         public int Version { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
@@ -66,22 +72,14 @@ public static class Templates
 
     public sealed record FormPage(string ProductName, TemplateForm Form);
 
-    public enum Outcome
-    {
-        Saved,
-        NotFound,
-        DuplicateKey,
-        Conflict,
-    }
-
     public sealed class Handler(PortalDb db)
     {
-        public async Task<ListPage?> ListAsync(int productId, CancellationToken ct)
+        public async Task<Result<ListPage>> ListAsync(int productId, CancellationToken ct)
         {
             var name = await db.Products.Where(p => p.Id == productId).Select(p => p.Name).SingleOrDefaultAsync(ct);
             if (name is null)
             {
-                return null;
+                return Result.NotFound;
             }
 
             var items = await db.StepTemplates.AsNoTracking().Where(t => t.ProductId == productId)
@@ -90,12 +88,12 @@ public static class Templates
             return new ListPage(productId, name, items.OrderBy(i => i.Phase).ThenBy(i => i.SortOrder).ThenBy(i => i.OffsetDays).ToList());
         }
 
-        public async Task<FormPage?> GetAsync(int productId, int? id, CancellationToken ct)
+        public async Task<Result<FormPage>> GetAsync(int productId, int? id, CancellationToken ct)
         {
             var name = await db.Products.Where(p => p.Id == productId).Select(p => p.Name).SingleOrDefaultAsync(ct);
             if (name is null)
             {
-                return null;
+                return Result.NotFound;
             }
 
             if (id is null)
@@ -110,76 +108,62 @@ public static class Templates
                     Responsible = t.Responsible, CustomerVisible = t.CustomerVisible, OffsetDays = t.OffsetDays, DurationDays = t.DurationDays, SortOrder = t.SortOrder,
                 })
                 .SingleOrDefaultAsync(ct);
-            return form is null ? null : new FormPage(name, form);
+            return form is null ? Result.NotFound : new FormPage(name, form);
         }
 
-        public async Task<Outcome> SaveAsync(TemplateForm form, CancellationToken ct)
+        /// <summary>Saves and returns the product's id.</summary>
+        public async Task<Result<int>> SaveAsync(TemplateForm form, bool valid, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
-            if (!await db.Products.AnyAsync(p => p.Id == form.ProductId, ct))
+            var name = await db.Products.Where(p => p.Id == form.ProductId).Select(p => p.Name).SingleOrDefaultAsync(ct);
+            var template = name is null ? null
+                : form.Id is { } id ? await db.StepTemplates.SingleOrDefaultAsync(t => t.Id == id && t.ProductId == form.ProductId, ct)
+                : db.StepTemplates.Add(new StepTemplate { ProductId = form.ProductId, Key = form.Key, Title = form.Title }).Entity;
+            if (template is null)
             {
-                return Outcome.NotFound;
+                return Result.NotFound;
             }
 
-            StepTemplate template;
-            if (form.Id is { } id)
+            var page = new FormPage(name!, form);
+            if (!valid)
             {
-                if (await db.StepTemplates.SingleOrDefaultAsync(t => t.Id == id && t.ProductId == form.ProductId, ct) is not { } existing)
-                {
-                    return Outcome.NotFound;
-                }
-
-                if (existing.Version != form.Version)
-                {
-                    form.Version = existing.Version;
-                    return Outcome.Conflict;
-                }
-
-                template = existing;
-                db.Entry(template).Property(t => t.Version).OriginalValue = form.Version;
-            }
-            else
-            {
-                template = new StepTemplate { ProductId = form.ProductId, Key = form.Key, Title = form.Title };
-                db.StepTemplates.Add(template);
+                return Result.Invalid(page);
             }
 
             if (await db.StepTemplates.AnyAsync(t => t.ProductId == form.ProductId && t.Key == form.Key && t.Id != template.Id, ct))
             {
-                return Outcome.DuplicateKey;
+                return Result.Invalid(page, new FieldError(nameof(form.Key), "Validation.TemplateKeyTaken"));
             }
 
-            template.Key = form.Key;
-            template.Phase = form.Phase;
-            template.Title = form.Title.Trim();
-            template.Description = string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim();
-            template.Responsible = form.Responsible;
-            template.CustomerVisible = form.CustomerVisible;
-            template.OffsetDays = form.OffsetDays;
-            template.DurationDays = form.DurationDays;
-            template.SortOrder = form.SortOrder;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Outcome.Saved;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Outcome.Conflict;
-            }
+            return await db.SaveVersionedAsync(template, form,
+                t =>
+                {
+                    t.Key = form.Key;
+                    t.Phase = form.Phase;
+                    t.Title = form.Title.Trim();
+                    t.Description = string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim();
+                    t.Responsible = form.Responsible;
+                    t.CustomerVisible = form.CustomerVisible;
+                    t.OffsetDays = form.OffsetDays;
+                    t.DurationDays = form.DurationDays;
+                    t.SortOrder = form.SortOrder;
+                },
+                ok: () => form.ProductId,
+                conflictPage: () => Task.FromResult<object>(page),
+                ct);
         }
 
         /// <summary>Removes a template; steps already made from it stay in their projects.</summary>
-        public async Task<bool> DeleteAsync(int productId, int id, CancellationToken ct)
+        public async Task<Result<int>> DeleteAsync(int productId, int id, CancellationToken ct)
         {
             if (await db.StepTemplates.SingleOrDefaultAsync(t => t.Id == id && t.ProductId == productId, ct) is not { } template)
             {
-                return false;
+                return Result.NotFound;
             }
 
             db.StepTemplates.Remove(template);
             await db.SaveChangesAsync(ct);
-            return true;
+            return productId;
         }
     }
 }

@@ -1,82 +1,33 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
+using MigrationPortal.Web.Features.Shared;
 using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Admin;
 
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/products/{productId:int}/templates")]
-public sealed class TemplatesController(Templates.Handler h, IStringLocalizer<SharedResource> l) : Controller
+public sealed class TemplatesController(Templates.Handler h) : PortalController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int productId, CancellationToken ct) =>
-        await h.ListAsync(productId, ct) is { } page ? View("TemplateList", page) : NotFound();
+    public async Task<IActionResult> Index(int productId, CancellationToken ct) => Page(await h.ListAsync(productId, ct), "TemplateList");
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(int productId, CancellationToken ct) =>
-        await h.GetAsync(productId, null, ct) is { } page ? View("TemplateEdit", page) : NotFound();
+    public async Task<IActionResult> New(int productId, CancellationToken ct) => Page(await h.GetAsync(productId, null, ct), "TemplateEdit");
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Edit(int productId, int id, CancellationToken ct) =>
-        await h.GetAsync(productId, id, ct) is { } page ? View("TemplateEdit", page) : NotFound();
+    public async Task<IActionResult> Edit(int productId, int id, CancellationToken ct) => Page(await h.GetAsync(productId, id, ct), "TemplateEdit");
 
     [HttpPost("new")]
-    public Task<IActionResult> New(int productId, Templates.TemplateForm form, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        (form.ProductId, form.Id) = (productId, null);
-        return SaveAsync(form, ct);
-    }
+    public async Task<IActionResult> New(Templates.TemplateForm form, CancellationToken ct) => SavedTemplate(await h.SaveAsync(form, ModelState.IsValid, ct), "Template.Saved");
 
     [HttpPost("{id:int}")]
-    public Task<IActionResult> Edit(int productId, int id, Templates.TemplateForm form, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        (form.ProductId, form.Id) = (productId, id);
-        return SaveAsync(form, ct);
-    }
+    public async Task<IActionResult> Edit(Templates.TemplateForm form, CancellationToken ct) => SavedTemplate(await h.SaveAsync(form, ModelState.IsValid, ct), "Template.Saved");
 
     [HttpPost("{id:int}/delete")]
-    public async Task<IActionResult> Delete(int productId, int id, CancellationToken ct)
-    {
-        if (!await h.DeleteAsync(productId, id, ct))
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> Delete(int productId, int id, CancellationToken ct) => SavedTemplate(await h.DeleteAsync(productId, id, ct), "Template.Deleted");
 
-        TempData["Flash"] = l["Template.Deleted"].Value;
-        return Redirect($"/admin/products/{productId}/templates");
-    }
-
-    private async Task<IActionResult> SaveAsync(Templates.TemplateForm form, CancellationToken ct)
-    {
-        var page = await h.GetAsync(form.ProductId, null, ct);
-        if (page is null)
-        {
-            return NotFound();
-        }
-
-        if (ModelState.IsValid)
-        {
-            switch (await h.SaveAsync(form, ct))
-            {
-                case Templates.Outcome.Saved:
-                    TempData["Flash"] = l["Template.Saved"].Value;
-                    return Redirect($"/admin/products/{form.ProductId}/templates");
-                case Templates.Outcome.NotFound:
-                    return NotFound();
-                case Templates.Outcome.DuplicateKey:
-                    ModelState.AddModelError(nameof(form.Key), l["Validation.TemplateKeyTaken"]);
-                    break;
-                default:
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    ModelState.Clear();
-                    ModelState.AddModelError(string.Empty, l["Common.ConflictKept"]);
-                    break;
-            }
-        }
-
-        return View("TemplateEdit", page with { Form = form });
-    }
+    private IActionResult SavedTemplate(Result<int> result, string flashKey) =>
+        Saved(result, "TemplateEdit", flashKey, productId => RedirectToAction(nameof(Index), new { productId }));
 }

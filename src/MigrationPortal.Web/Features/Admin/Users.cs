@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
+using MigrationPortal.Web.Infrastructure;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Admin;
 
@@ -13,6 +16,7 @@ public static class Users
 
     public sealed class UserForm : IValidatableObject
     {
+        [FromRoute(Name = "id")]
         public string? Id { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
@@ -55,7 +59,10 @@ public static class Users
 
     public sealed record FormPage(UserForm Form, IReadOnlyList<(int Id, string Label)> Contacts);
 
-    public sealed class Handler(PortalDb db, UserManager<PortalUser> users)
+    /// <summary>A saved user: whether the invitation went out, and to whom.</summary>
+    public sealed record Saved(string Email, bool Created);
+
+    public sealed class Handler(PortalDb db, UserManager<PortalUser> users, PasswordLinkSender sender)
     {
         public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken ct)
         {
@@ -71,7 +78,7 @@ public static class Users
                 u.IsActive, u.LockoutEnd > now)).ToList();
         }
 
-        public async Task<FormPage?> GetAsync(string? id, CancellationToken ct)
+        public async Task<Result<FormPage>> GetAsync(string? id, CancellationToken ct)
         {
             var form = new UserForm();
             if (id is not null)
@@ -79,7 +86,7 @@ public static class Users
                 var user = await users.FindByIdAsync(id);
                 if (user is null)
                 {
-                    return null;
+                    return Result.NotFound;
                 }
 
                 form = new UserForm
@@ -101,20 +108,22 @@ public static class Users
             return new FormPage(form, contacts.Select(c => (c.Id, $"{c.Customer}: {c.Name} ({c.Email})")).ToList());
         }
 
-        /// <summary>Creates or updates a user. Returns errors keyed by field; empty when saved.</summary>
-        public async Task<(PortalUser? User, bool Created, List<(string Field, string Message)> Errors)> SaveAsync(UserForm form, Microsoft.Extensions.Localization.IStringLocalizer l, CancellationToken ct)
+        /// <summary>Creates (and invites) or updates a user, with their role and contact link.</summary>
+        public async Task<Result<Saved>> SaveAsync(UserForm form, bool valid, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
-            ArgumentNullException.ThrowIfNull(l);
-            var errors = new List<(string, string)>();
+            if (!valid)
+            {
+                return Result.Invalid(await PageAsync(form, ct));
+            }
+
             Contact? contact = null;
             if (form.Role == Roles.Customer)
             {
                 contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == form.ContactId && (c.UserId == null || c.UserId == form.Id), ct);
                 if (contact is null)
                 {
-                    errors.Add((nameof(form.ContactId), l["Validation.CustomerNeedsContact"]));
-                    return (null, false, errors);
+                    return Result.Invalid(await PageAsync(form, ct), new FieldError(nameof(form.ContactId), "Validation.CustomerNeedsContact"));
                 }
             }
 
@@ -124,18 +133,17 @@ public static class Users
             var user = created ? new PortalUser { DisplayName = form.DisplayName } : await users.FindByIdAsync(form.Id!);
             if (user is null)
             {
-                return (null, false, errors);
+                return Result.NotFound;
             }
 
             if (!created)
             {
                 if (user.ConcurrencyStamp != form.ConcurrencyStamp)
                 {
-                    errors.Add((string.Empty, l["Common.Conflict"]));
-                    return (null, false, errors);
+                    return Result.Invalid(await PageAsync(form, ct), new FieldError(string.Empty, "Common.Conflict"));
                 }
 
-                db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = form.ConcurrencyStamp;
+                db.ExpectToken(user, nameof(user.ConcurrencyStamp), form.ConcurrencyStamp);
             }
 
             user.DisplayName = form.DisplayName.Trim();
@@ -147,8 +155,8 @@ public static class Users
             var result = created ? await users.CreateAsync(user) : await users.UpdateAsync(user);
             if (!result.Succeeded)
             {
-                errors.AddRange(result.Errors.Select(e => (nameof(form.Email), e.Description)));
-                return (null, false, errors);
+                // Identity's messages are already in the user's language (LocalizedIdentityErrors): shown as they are.
+                return Result.Invalid(await PageAsync(form, ct), result.Errors.Select(e => new FieldError(nameof(form.Email), e.Description)));
             }
 
             var current = await users.GetRolesAsync(user);
@@ -173,7 +181,12 @@ public static class Users
             // Role or organisation changed: sign the user out everywhere so the new rights apply at once.
             await users.UpdateSecurityStampAsync(user);
             await tx.CommitAsync(ct);
-            return (user, created, errors);
+            if (created)
+            {
+                await sender.SendAsync(user, invitation: true);
+            }
+
+            return new Saved(user.Email ?? string.Empty, created);
         }
     }
 }

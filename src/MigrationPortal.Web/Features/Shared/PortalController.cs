@@ -49,7 +49,7 @@ public abstract class PortalController : Controller
         return Saved(result, view: string.Empty, flashKey, next, reason => RedirectWithError(reason, back()));
     }
 
-    protected void Flash(string key) => TempData["Flash"] = L[key].Value;
+    protected void Flash(string key, params object[] arguments) => TempData["Flash"] = L[key, arguments].Value;
 
     /// <summary>Shows the reason (a resource key) on the page it redirects to.</summary>
     protected IActionResult RedirectWithError(string reasonKey, IActionResult to)
