@@ -237,22 +237,18 @@ public static class Leads
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Projects.Add(project);
             db.Entry(lead).Property(l => l.Version).IsModified = true;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                lead.Status = LeadStatus.Converted;
-                lead.ProjectId = project.Id;
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return project.Id;
-            }
-            catch (DbUpdateConcurrencyException)
+            if (!await db.TrySaveAsync(ct))
             {
                 // A double click: the other request converted it; both land on the same project.
                 await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
                 return await db.Leads.Where(l => l.Id == id).Select(l => l.ProjectId).SingleAsync(ct) is { } made ? made : Result.NotFound;
             }
+
+            lead.Status = LeadStatus.Converted;
+            lead.ProjectId = project.Id;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return project.Id;
         }
 
         public async Task<Result<int>> MarkLostAsync(int id, CancellationToken ct)

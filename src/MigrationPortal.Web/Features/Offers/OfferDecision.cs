@@ -64,11 +64,7 @@ public static partial class OfferDecision
             revision.AcceptedUserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent;
 
             await StartPhaseTwoAsync(revision, today, now, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
+            if (!await db.TrySaveAsync(ct))
             {
                 // Someone else decided at the same moment (or sales sent a new revision): nothing is saved.
                 return Refused(AcceptanceProblem.Superseded);
@@ -103,11 +99,7 @@ public static partial class OfferDecision
             revision.Status = OfferStatus.Declined;
             revision.DeclinedUtc = clock.GetUtcNow().UtcDateTime;
             revision.DeclineReason = reason.Trim() is { Length: > 2000 } r ? r[..2000] : reason.Trim();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
+            if (!await db.TrySaveAsync(ct))
             {
                 return Refused(AcceptanceProblem.Superseded);
             }

@@ -52,7 +52,7 @@ public static partial class SendOffer
             // Status, PDF and hash land together or not at all; the offer row's version makes a send
             // conflict with an acceptance or another send of the same offer at the same moment.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.Entry(r).Property(x => x.Version).OriginalValue = version;
+            db.ExpectVersion(r, version);
             db.Entry(r.Offer!).Property(o => o.Version).IsModified = true;
             r.Status = OfferStatus.Sent;
             r.SentUtc = clock.GetUtcNow().UtcDateTime;
@@ -61,21 +61,17 @@ public static partial class SendOffer
                 earlier.Status = OfferStatus.Superseded;
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-
-                // Rendered inside the transaction, after the status change, so the PDF carries the sent date and no draft mark.
-                var bytes = await pdf.RenderAsync(r.Id, ct);
-                r.PdfContent = bytes;
-                r.PdfSha256 = OfferRevision.Sha256(bytes);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
+            if (!await db.TrySaveAsync(ct))
             {
                 return Result.Conflict(null);
             }
+
+            // Rendered inside the transaction, after the status change, so the PDF carries the sent date and no draft mark.
+            var bytes = await pdf.RenderAsync(r.Id, ct);
+            r.PdfContent = bytes;
+            r.PdfSha256 = OfferRevision.Sha256(bytes);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
 
             LogSent(logger, r.Offer!.Number, r.Revision, target.Value!.ProjectId);
             return r.Id;

@@ -1,73 +1,35 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
+using MigrationPortal.Web.Features.Shared;
 using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Queue;
 
 [Authorize(Policy = Policies.Staff)]
 [Route("queue")]
-public sealed class QueueController(CloudQueueBoard.Handler h, IStringLocalizer<SharedResource> l) : Controller
+public sealed class QueueController(CloudQueueBoard.Handler h) : PortalController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await h.GetAsync(ct));
 
     [HttpPost("{entryId:int}/move")]
     [Authorize(Policy = Policies.Admin)]
-    public async Task<IActionResult> Move(int entryId, CloudQueueBoard.MoveForm form, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-            return Redirect("/queue");
-        }
-
-        switch (await h.MoveAsync(entryId, form, ct))
-        {
-            case null:
-                return NotFound();
-            case false:
-                TempData["Error"] = l["Common.Conflict"].Value;
-                return Redirect("/queue");
-            default:
-                TempData["Flash"] = l["Queue.Moved"].Value;
-                return Redirect("/queue");
-        }
-    }
+    public async Task<IActionResult> Move(int entryId, CloudQueueBoard.MoveForm form, CancellationToken ct) =>
+        ModelState.IsValid ? Back(await h.MoveAsync(entryId, form, ct), "Queue.Moved") : BackWithModelErrors();
 
     [HttpPost("{entryId:int}/start")]
     [Authorize(Policy = Policies.StepEditor)]
-    public async Task<IActionResult> Start(int entryId, int version, CancellationToken ct)
-    {
-        switch (await h.StartAsync(entryId, version, ct))
-        {
-            case null:
-                return NotFound();
-            case false:
-                TempData["Error"] = l["Common.Conflict"].Value;
-                break;
-            default:
-                TempData["Flash"] = l["Queue.Started"].Value;
-                break;
-        }
-
-        return Redirect("/queue");
-    }
+    public async Task<IActionResult> Start(int entryId, int version, CancellationToken ct) => Back(await h.StartAsync(entryId, version, ct), "Queue.Started");
 
     [HttpPost("capacity")]
     [Authorize(Policy = Policies.Admin)]
-    public async Task<IActionResult> Capacity(CloudQueueBoard.CapacityForm form, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-        }
-        else
-        {
-            var saved = await h.SetCapacityAsync(form, ct);
-            TempData[saved ? "Flash" : "Error"] = (saved ? l["Queue.CapacitySaved"] : l["Common.Conflict"]).Value;
-        }
+    public async Task<IActionResult> Capacity(CloudQueueBoard.CapacityForm form, CancellationToken ct) =>
+        ModelState.IsValid ? Back(await h.SetCapacityAsync(form, ct), "Queue.CapacitySaved") : BackWithModelErrors();
 
-        return Redirect("/queue");
-    }
+    private IActionResult Back(Result<int> result, string flashKey) => Done(result, flashKey, _ => RedirectToAction(nameof(Index)), () => RedirectToAction(nameof(Index)));
+
+    /// <summary>The queue has no form page of its own: the messages go above the queue.</summary>
+    private IActionResult BackWithModelErrors() =>
+        RedirectWithError(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), RedirectToAction(nameof(Index)));
 }

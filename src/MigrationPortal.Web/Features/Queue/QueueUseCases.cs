@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Queue;
 
@@ -13,7 +14,7 @@ public static class CloudQueueBoard
 
     public sealed record Page(int PerMonth, int SettingsVersion, IReadOnlyList<Item> Waiting);
 
-    public sealed class MoveForm
+    public sealed class MoveForm : IVersionedForm
     {
         public int Version { get; set; }
 
@@ -27,7 +28,7 @@ public static class CloudQueueBoard
         public string Reason { get; set; } = string.Empty;
     }
 
-    public sealed class CapacityForm
+    public sealed class CapacityForm : IVersionedForm
     {
         public int Version { get; set; }
 
@@ -51,88 +52,43 @@ public static class CloudQueueBoard
         }
 
         /// <summary>Moves a project to a new place; the others close up. Audited with the reason.</summary>
-        public async Task<bool?> MoveAsync(int entryId, MoveForm form, CancellationToken ct)
+        public async Task<Result<int>> MoveAsync(int entryId, MoveForm form, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
             var waiting = await db.CloudQueue.Where(q => q.StartedUtc == null).ToListAsync(ct);
-            if (waiting.SingleOrDefault(q => q.Id == entryId) is not { } entry)
-            {
-                return null;
-            }
-
-            if (entry.Version != form.Version)
-            {
-                return false;
-            }
-
-            db.Entry(entry).Property(q => q.Version).OriginalValue = form.Version;
-            db.Entry(entry).Property(q => q.Version).IsModified = true;
-            entry.MoveReason = form.Reason.Trim();
-            CloudQueue.Move(waiting, entry, form.NewPosition);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return false;
-            }
+            return waiting.SingleOrDefault(q => q.Id == entryId) is not { } entry ? Result.NotFound
+                : await db.SaveVersionedAsync(entry, form,
+                    e =>
+                    {
+                        e.MoveReason = form.Reason.Trim();
+                        CloudQueue.Move(waiting, e, form.NewPosition);
+                    },
+                    ok: () => entryId, conflictPage: null, ct);
         }
 
         /// <summary>The project starts: it leaves the queue and everyone behind it moves up.</summary>
-        public async Task<bool?> StartAsync(int entryId, int version, CancellationToken ct)
+        public async Task<Result<int>> StartAsync(int entryId, int version, CancellationToken ct)
         {
             var waiting = await db.CloudQueue.Where(q => q.StartedUtc == null).ToListAsync(ct);
-            if (waiting.SingleOrDefault(q => q.Id == entryId) is not { } entry)
-            {
-                return null;
-            }
-
-            if (entry.Version != version)
-            {
-                return false;
-            }
-
-            db.Entry(entry).Property(q => q.Version).OriginalValue = version;
-            entry.StartedUtc = clock.GetUtcNow().UtcDateTime;
-            var rest = waiting.Where(q => q.Id != entryId).OrderBy(q => q.Position).ThenBy(q => q.QueuedUtc).ThenBy(q => q.Id).ToList();
-            for (var i = 0; i < rest.Count; i++)
-            {
-                rest[i].Position = i + 1;
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return false;
-            }
+            return waiting.SingleOrDefault(q => q.Id == entryId) is not { } entry ? Result.NotFound
+                : await db.SaveVersionedAsync(entry, new PostedVersion(version),
+                    e =>
+                    {
+                        e.StartedUtc = clock.GetUtcNow().UtcDateTime;
+                        var rest = waiting.Where(q => q.Id != entryId).OrderBy(q => q.Position).ThenBy(q => q.QueuedUtc).ThenBy(q => q.Id).ToList();
+                        for (var i = 0; i < rest.Count; i++)
+                        {
+                            rest[i].Position = i + 1;
+                        }
+                    },
+                    ok: () => entryId, conflictPage: null, ct);
         }
 
-        public async Task<bool> SetCapacityAsync(CapacityForm form, CancellationToken ct)
+        public async Task<Result<int>> SetCapacityAsync(CapacityForm form, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
             var settings = await db.VendorSettings.FirstAsync(ct);
-            if (settings.Version != form.Version)
-            {
-                return false;
-            }
-
-            db.Entry(settings).Property(s => s.Version).OriginalValue = form.Version;
-            settings.ProjectStartsPerMonth = form.ProjectStartsPerMonth;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return false;
-            }
+            return await db.SaveVersionedAsync(settings, form, s => s.ProjectStartsPerMonth = form.ProjectStartsPerMonth, ok: () => settings.ProjectStartsPerMonth, conflictPage: null, ct);
         }
     }
 }

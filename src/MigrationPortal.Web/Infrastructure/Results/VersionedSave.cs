@@ -21,16 +21,15 @@ public static class VersionedSave
     /// </summary>
     /// <param name="form">The posted form: its version is checked, its <see cref="DisplayAttribute"/> names label the fields of a conflict, and after one it carries the saved version.</param>
     /// <param name="ok">What the caller gets when saved (an id, usually).</param>
-    /// <param name="conflictPage">The page to show again with the form.</param>
+    /// <param name="conflictPage">The page to show again with the form; none for a command that answers with a redirect.</param>
     public static async Task<Result<T>> SaveVersionedAsync<TEntity, T>(
-        this PortalDb db, TEntity entity, IVersionedForm form, Action<TEntity> apply, Func<T> ok, Func<Task<object>> conflictPage, CancellationToken ct)
+        this PortalDb db, TEntity entity, IVersionedForm form, Action<TEntity> apply, Func<T> ok, Func<Task<object>>? conflictPage, CancellationToken ct)
         where TEntity : Versioned
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(apply);
         ArgumentNullException.ThrowIfNull(ok);
-        ArgumentNullException.ThrowIfNull(conflictPage);
         var entry = db.Entry(entity);
         var isNew = entry.State is EntityState.Added or EntityState.Detached;
         var saved = entity.Version;
@@ -69,6 +68,35 @@ public static class VersionedSave
     }
 
     /// <summary>
+    /// Saves a command's changes (several rows, versions bumped on purpose); false when someone else saved one of them
+    /// first, in which case nothing of this save is kept and the change tracker is cleared.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(this PortalDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>The UPDATE checks the version the person saw, not the one loaded just now.</summary>
+    public static void ExpectVersion<TEntity>(this PortalDb db, TEntity entity, int postedVersion)
+        where TEntity : Versioned
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var version = db.Entry(entity).Property(e => e.Version);
+        version.OriginalValue = postedVersion;
+        version.IsModified = true;
+    }
+
+    /// <summary>
     /// For entities whose token is not <see cref="Versioned.Version"/> (Identity's users): the UPDATE checks the token the person saw.
     /// </summary>
     public static void ExpectToken<TEntity>(this PortalDb db, TEntity entity, string tokenProperty, object? postedToken)
@@ -78,7 +106,7 @@ public static class VersionedSave
         db.Entry(entity).Property(tokenProperty).OriginalValue = postedToken;
     }
 
-    private static async Task<Failure> ConflictAsync(PortalDb db, EntityEntry entry, IVersionedForm form, int savedVersion, List<(string Property, string Label, object? Theirs, object? Yours)> changes, Func<Task<object>> conflictPage, CancellationToken ct)
+    private static async Task<Failure> ConflictAsync(PortalDb db, EntityEntry entry, IVersionedForm form, int savedVersion, List<(string Property, string Label, object? Theirs, object? Yours)> changes, Func<Task<object>>? conflictPage, CancellationToken ct)
     {
         var entityType = entry.Metadata.ClrType.Name;
         var key = string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
@@ -95,7 +123,7 @@ public static class VersionedSave
 
         var view = new ConflictView(last?.UserName, last?.AtUtc, changes.Select(c => new FieldChange(c.Label, Named(c.Property, c.Theirs), Named(c.Property, c.Yours))).ToList());
         form.Version = savedVersion;
-        return Result.Conflict(await conflictPage(), view);
+        return Result.Conflict(conflictPage is null ? null : await conflictPage(), view);
     }
 
     /// <summary>The entity's fields that the form shows and that differ between what is saved and what the person tried to save.</summary>
@@ -118,4 +146,10 @@ public static class VersionedSave
 public interface IVersionedForm
 {
     int Version { get; set; }
+}
+
+/// <summary>The version a command (a button, not a form) was posted with.</summary>
+public sealed class PostedVersion(int version) : IVersionedForm
+{
+    public int Version { get; set; } = version;
 }
