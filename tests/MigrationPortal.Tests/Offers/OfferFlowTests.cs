@@ -8,6 +8,7 @@ using UglyToad.PdfPig;
 namespace MigrationPortal.Tests.Offers;
 
 /// <summary>From draft to signed offer over HTTP: sales writes and sends, the customer reads, downloads and accepts.</summary>
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private Task<int> ProjectAsync(string prefix) => factory.WithDbAsync(db => db.Projects.Where(p => p.Name.StartsWith(prefix)).Select(p => p.Id).SingleAsync());
