@@ -40,7 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public PortalClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public PortalClient Client() => PortalClient.For(this);
 
     /// <summary>A client signed in as the given demo user.</summary>
     public async Task<PortalClient> LoginAsync(string email)

@@ -28,7 +28,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
     });
 
     /// <summary>Creates a draft for the project and returns its revision id.</summary>
-    private static async Task<int> CreateDraftAsync(PortalClient sales, int projectId)
+    internal static async Task<int> CreateDraftAsync(PortalClient sales, int projectId)
     {
         var response = await sales.PostFormAsync($"/projects/{projectId}/offers", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
