@@ -117,6 +117,33 @@ public sealed class ProviderDifferenceTests(PortalFactory factory) : IClassFixtu
         Assert.Equal(OfferStatus.Sent, (await factory.WithDbAsync(db => db.OfferRevisions.AsNoTracking().SingleAsync(r => r.Id == id))).Status);
     }
 
+    /// <summary>Without a unique last sort key, rows that tie may come back in another order for each page (PostgreSQL's bounded sort does).</summary>
+    [Fact]
+    public async Task Paging_through_projects_and_customers_that_share_a_name_shows_each_exactly_once()
+    {
+        var (projectIds, customerIds) = await factory.WithDbAsync(async db =>
+        {
+            var customer = await db.Customers.SingleAsync(c => c.Name == "Fjellstøl Kraft AS");
+            var projects = Enumerable.Range(0, 25).Select(_ => new Project { Name = "Samme navn", Phase = Phase.Intake }).ToList();
+            projects.ForEach(p => p.Customers.Add(new ProjectCustomer { CustomerId = customer.Id }));
+            var customers = Enumerable.Range(0, 30).Select(i => new Customer { Name = "Samme AS", OrgNumber = $"99{i:D7}" }).ToList();
+            db.Projects.AddRange(projects);
+            db.Customers.AddRange(customers);
+            await db.SaveChangesAsync();
+            return (projects.Select(p => $"/projects/{p.Id}").ToHashSet(), customers.Select(c => $"/customers/{c.Id}").ToHashSet());
+        });
+        using var lead = await factory.LoginAsync(Demo.Lead);
+
+        async Task<List<string>> LinksAsync(string url, string prefix) =>
+            (await lead.GetPageAsync(url)).Document.QuerySelectorAll($"main table tbody a[href^='{prefix}']").Select(a => a.GetAttribute("href")!).ToList();
+
+        var projects = (await LinksAsync("/dashboard?q=Samme+navn", "/projects/")).Concat(await LinksAsync("/dashboard?q=Samme+navn&page=2", "/projects/")).ToList();
+        var customers = (await LinksAsync("/customers?q=Samme+AS", "/customers/")).Concat(await LinksAsync("/customers?q=Samme+AS&page=2", "/customers/")).ToList();
+
+        Assert.Equal(projectIds.Order(), projects.Order());
+        Assert.Equal(customerIds.Order(), customers.Order());
+    }
+
     private sealed class FailingRenderer : IPdfRenderer
     {
         public byte[] Render(PdfDocumentModel document) => throw new InvalidOperationException("The PDF renderer failed (test).");
