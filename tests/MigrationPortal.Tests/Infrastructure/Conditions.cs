@@ -1,19 +1,6 @@
-namespace MigrationPortal.Tests.Infrastructure;
+using MigrationPortal.Web.Data;
 
-/// <summary>
-/// Tests that need a PostgreSQL server (MP_TEST_POSTGRES, a connection string with CREATEDB rights).
-/// On a developer machine without one they skip with the reason; under CI=true they never skip.
-/// </summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (TestEnvironment.Postgres is null && !TestEnvironment.IsCi)
-        {
-            Skip = "No PostgreSQL server: set MP_TEST_POSTGRES (.ci/run does). Required when CI=true.";
-        }
-    }
-}
+namespace MigrationPortal.Tests.Infrastructure;
 
 public static class TestEnvironment
 {
@@ -22,7 +9,31 @@ public static class TestEnvironment
     public static string? Postgres => Environment.GetEnvironmentVariable("MP_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
 
     public static string RequirePostgres() =>
-        Postgres ?? throw new InvalidOperationException("CI=true but MP_TEST_POSTGRES is not set: PostgreSQL tests must run in CI.");
+        Postgres ?? throw new InvalidOperationException(IsCi
+            ? "CI=true but MP_TEST_POSTGRES is not set: PostgreSQL tests must run in CI."
+            : "MP_TEST_PROVIDER=Postgres needs MP_TEST_POSTGRES, a connection string with CREATEDB rights.");
+
+    /// <summary>
+    /// The database the HTTP integration tests (<see cref="PortalFactory"/>) run on: MP_TEST_PROVIDER=Sqlite (the default)
+    /// or Postgres. SQL Server cannot run here; MigrationTests proves its migrations and script without a server.
+    /// </summary>
+    public static DatabaseProvider Provider =>
+        Environment.GetEnvironmentVariable("MP_TEST_PROVIDER") is { Length: > 0 } name
+            ? Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) && provider != DatabaseProvider.SqlServer
+                ? provider
+                : throw new InvalidOperationException($"MP_TEST_PROVIDER={name}: use Sqlite or Postgres.")
+            : DatabaseProvider.Sqlite;
+}
+
+/// <summary>
+/// The trait every HTTP integration test class carries (<c>[Trait(Suite.Name, Suite.Integration)]</c>), so a second
+/// run on another provider takes only those: <c>dotnet test --filter Suite=Integration</c>. A unit test checks that
+/// every class using a <see cref="PortalFactory"/> has it.
+/// </summary>
+public static class Suite
+{
+    public const string Name = "Suite";
+    public const string Integration = "Integration";
 }
 
 /// <summary>Demo users, as seeded by DemoData.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
 using MigrationPortal.Web.Data;
 
 namespace MigrationPortal.Tests.Infrastructure;
@@ -10,6 +11,10 @@ namespace MigrationPortal.Tests.Infrastructure;
 public sealed partial class PortalClient(HttpClient http) : IDisposable
 {
     public HttpClient Http { get; } = http;
+
+    /// <summary>A client of the app that keeps its cookies and does not follow redirects, so tests see them.</summary>
+    public static PortalClient For(WebApplicationFactory<Program> app) =>
+        new((app ?? throw new ArgumentNullException(nameof(app))).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     public async Task LoginAsync(string email, string password = DemoData.DemoPassword)
     {

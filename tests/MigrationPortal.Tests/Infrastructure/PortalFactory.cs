@@ -11,35 +11,17 @@ using MigrationPortal.Web.Infrastructure;
 namespace MigrationPortal.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over HTTP on a real database: a fresh SQLite file per factory (one per test class), or a
-/// fresh PostgreSQL database. The demo data is loaded, so tests name the demo's customers and users.
+/// The real app over HTTP on a real database: a fresh one per factory (one per test class) of the provider the
+/// run chose, SQLite unless MP_TEST_PROVIDER=Postgres (see <see cref="TestDatabase"/>). The demo data is loaded,
+/// so tests name the demo's customers and users.
 /// </summary>
-public class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string? sqliteFile;
+    private readonly TestDatabase database = TestDatabase.ForTestRun();
 
-    public PortalFactory()
-        : this(DatabaseProvider.Sqlite, null)
-    {
-    }
+    public DatabaseProvider Provider => database.Provider;
 
-    protected PortalFactory(DatabaseProvider provider, string? connectionString)
-    {
-        Provider = provider;
-        if (provider == DatabaseProvider.Sqlite && connectionString is null)
-        {
-            var dir = Path.Combine(Path.GetTempPath(), "mp-tests");
-            Directory.CreateDirectory(dir);
-            sqliteFile = Path.Combine(dir, $"{Guid.NewGuid():N}.db");
-            connectionString = $"Data Source={sqliteFile}";
-        }
-
-        ConnectionString = connectionString!;
-    }
-
-    public DatabaseProvider Provider { get; }
-
-    public string ConnectionString { get; }
+    public string ConnectionString => database.ConnectionString;
 
     public CapturingMailer Mailer { get; } = new();
 
@@ -58,7 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         });
     }
 
-    public PortalClient Client() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public PortalClient Client() => PortalClient.For(this);
 
     /// <summary>A client signed in as the given demo user.</summary>
     public async Task<PortalClient> LoginAsync(string email)
@@ -76,23 +58,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<PortalDb>());
     }
 
-    protected override void Dispose(bool disposing)
+    Task IAsyncLifetime.InitializeAsync() => database.CreateAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
     {
-        base.Dispose(disposing);
-        if (disposing && sqliteFile is not null)
-        {
-            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
-            {
-                try
-                {
-                    File.Delete(f);
-                }
-                catch (IOException)
-                {
-                    // A pooled connection may still hold the file; the temp folder is cleaned eventually.
-                }
-            }
-        }
+        await DisposeAsync();
+        await database.DropAsync();
     }
 }
 

@@ -6,6 +6,7 @@ using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Tests.Integration;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class AccountTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]

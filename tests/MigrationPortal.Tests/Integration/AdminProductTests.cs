@@ -4,6 +4,7 @@ using MigrationPortal.Tests.Infrastructure;
 
 namespace MigrationPortal.Tests.Integration;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class AdminProductTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]

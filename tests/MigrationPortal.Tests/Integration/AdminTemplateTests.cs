@@ -4,6 +4,7 @@ using MigrationPortal.Tests.Infrastructure;
 
 namespace MigrationPortal.Tests.Integration;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class AdminTemplateTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]

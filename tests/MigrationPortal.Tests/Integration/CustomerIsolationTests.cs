@@ -5,6 +5,7 @@ using MigrationPortal.Tests.Infrastructure;
 namespace MigrationPortal.Tests.Integration;
 
 /// <summary>The portal's first promise: a customer contact never reaches another organisation's data, whatever URL they type.</summary>
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class CustomerIsolationTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private sealed record Foreign(List<int> Projects, List<(int Project, int Step)> Steps, List<(int Project, int Meeting)> Meetings, List<int> Customers, int OwnProject, int OwnCustomer)

@@ -4,6 +4,7 @@ using MigrationPortal.Tests.Infrastructure;
 
 namespace MigrationPortal.Tests.Integration;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class CustomerTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static Dictionary<string, string?> Form(string name, string org) => new()

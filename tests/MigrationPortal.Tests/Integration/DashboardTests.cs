@@ -5,6 +5,7 @@ using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Tests.Integration;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class DashboardTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static List<string> Projects(AngleSharp.Html.Dom.IHtmlDocument page) =>

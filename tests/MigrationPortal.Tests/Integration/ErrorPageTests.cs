@@ -31,6 +31,7 @@ public sealed class FailingPortalFactory : PortalFactory
     }
 }
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class ErrorPageTests(FailingPortalFactory factory) : IClassFixture<FailingPortalFactory>
 {
     [Fact]

@@ -4,6 +4,7 @@ using MigrationPortal.Tests.Infrastructure;
 
 namespace MigrationPortal.Tests.Integration;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class MeetingTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private Task<int> ProjectAsync(string prefix) => factory.WithDbAsync(db => db.Projects.Where(p => p.Name.StartsWith(prefix)).Select(p => p.Id).SingleAsync());

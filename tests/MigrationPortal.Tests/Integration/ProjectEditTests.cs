@@ -5,6 +5,7 @@ using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Tests.Integration;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class ProjectEditTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private Task<(int WebSak, int Forms, int Fjellstol, int Hae, string Jonas)> IdsAsync() => factory.WithDbAsync(async db => (

@@ -8,6 +8,7 @@ using MigrationPortal.Web.Domain;
 namespace MigrationPortal.Tests.Integration;
 
 /// <summary>Concurrency at the database, search beyond ASCII, health without internal steps, links from configuration.</summary>
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class RobustnessTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]

@@ -5,6 +5,7 @@ using MigrationPortal.Tests.Infrastructure;
 namespace MigrationPortal.Tests.Integration;
 
 /// <summary>Each role reaches what it should and nothing more.</summary>
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const int Ok = 200, Forbidden = 403, NotFound = 404;

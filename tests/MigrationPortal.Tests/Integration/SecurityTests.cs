@@ -7,6 +7,7 @@ using MigrationPortal.Tests.Infrastructure;
 
 namespace MigrationPortal.Tests.Integration;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class SecurityTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Theory]

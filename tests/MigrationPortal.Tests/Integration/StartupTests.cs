@@ -17,6 +17,7 @@ public sealed class ProductionLikeFactory : PortalFactory
     }
 }
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class StartupTests(ProductionLikeFactory factory) : IClassFixture<ProductionLikeFactory>
 {
     [Fact]
@@ -37,6 +38,7 @@ public sealed class StartupTests(ProductionLikeFactory factory) : IClassFixture<
     }
 }
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class DemoStartupTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
@@ -52,6 +54,28 @@ public sealed class DemoStartupTests(PortalFactory factory) : IClassFixture<Port
         {
             Assert.Contains(role, demo, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Migrations_apply_and_the_demo_data_round_trips_on_the_provider_of_the_run()
+    {
+        using var lead = await factory.LoginAsync(Demo.Lead);
+
+        var (status, dashboard) = await lead.GetPageAsync("/dashboard");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Gudbrandsdalen: WebSak og skjema i sky", dashboard.Body!.TextContent, StringComparison.Ordinal);
+        var applied = await factory.WithDbAsync(db => db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(await factory.WithDbAsync(db => Task.FromResult(db.Database.GetMigrations())), applied);
+        var customer = await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.OrgNumber == "975301001"));
+        Assert.Equal("Ålesund kommune", customer.Name);
+        Assert.Equal(TestEnvironment.Provider, factory.Provider);
+        Assert.True(await factory.WithDbAsync(db => Task.FromResult(factory.Provider switch
+        {
+            DatabaseProvider.Sqlite => db.Database.IsSqlite(),
+            DatabaseProvider.Postgres => db.Database.IsNpgsql(),
+            _ => false,
+        })));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Tests.Integration;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class StepEditTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private Task<Step> StepAsync(string templateKey, string projectPrefix = "Gudbrandsdalen") => factory.WithDbAsync(db =>
@@ -119,6 +120,7 @@ public sealed class StepEditTests(PortalFactory factory) : IClassFixture<PortalF
         var reopened = await StepAsync("setup.access", "Vestland");
 
         Assert.NotNull(done.CompletedUtc);
+        Assert.Equal(DateTimeKind.Utc, done.CompletedUtc.Value.Kind);
         Assert.Equal(StepStatus.Done, done.Status);
         Assert.Null(reopened.CompletedUtc);
     }

@@ -5,6 +5,7 @@ using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Tests.Offers;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class LeadTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static async Task<HttpResponseMessage> PostAsync(PortalClient client, string url, params (string, string)[] fields)
@@ -69,6 +70,7 @@ public sealed class LeadTests(PortalFactory factory) : IClassFixture<PortalFacto
     }
 }
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class MappingTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private Task<int> TromsoAsync() => factory.WithDbAsync(db => db.Projects.Where(p => p.Name.StartsWith("Tromsø")).Select(p => p.Id).SingleAsync());

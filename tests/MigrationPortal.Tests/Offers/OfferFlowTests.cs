@@ -8,6 +8,7 @@ using UglyToad.PdfPig;
 namespace MigrationPortal.Tests.Offers;
 
 /// <summary>From draft to signed offer over HTTP: sales writes and sends, the customer reads, downloads and accepts.</summary>
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private Task<int> ProjectAsync(string prefix) => factory.WithDbAsync(db => db.Projects.Where(p => p.Name.StartsWith(prefix)).Select(p => p.Id).SingleAsync());
@@ -27,7 +28,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
     });
 
     /// <summary>Creates a draft for the project and returns its revision id.</summary>
-    private static async Task<int> CreateDraftAsync(PortalClient sales, int projectId)
+    internal static async Task<int> CreateDraftAsync(PortalClient sales, int projectId)
     {
         var response = await sales.PostFormAsync($"/projects/{projectId}/offers", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

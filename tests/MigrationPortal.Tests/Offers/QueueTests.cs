@@ -5,6 +5,7 @@ using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Tests.Offers;
 
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class QueueTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     /// <summary>At least four projects waiting (the demo has one), in places 1..n.</summary>

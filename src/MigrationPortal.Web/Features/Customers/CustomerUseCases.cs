@@ -30,7 +30,7 @@ public static class CustomerList
             var total = await customers.CountAsync(ct);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             page = Math.Clamp(page, 1, pageCount);
-            var items = await customers.OrderBy(c => c.Name).Skip((page - 1) * PageSize).Take(PageSize)
+            var items = await customers.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(c => new Item(c.Id, c.Name, c.OrgNumber, c.Type, c.City, c.Projects.Count))
                 .ToListAsync(ct);
             var canCreate = await access.PolicyAsync(user, Policies.CustomerEditor) is null;

@@ -65,7 +65,7 @@ public static class ProjectList
             var total = await projects.CountAsync(ct);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(query.Page, 1, pageCount);
-            var rows = await projects.OrderByPhase().ThenBy(p => p.Name)
+            var rows = await projects.OrderByPhase().ThenBy(p => p.Name).ThenBy(p => p.Id)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(p => new
                 {

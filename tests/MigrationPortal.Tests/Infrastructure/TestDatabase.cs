@@ -1,0 +1,86 @@
+using MigrationPortal.Web.Data;
+using Npgsql;
+
+namespace MigrationPortal.Tests.Infrastructure;
+
+/// <summary>
+/// One empty database of the provider a test run chose (<see cref="TestEnvironment.Provider"/>), owned by one
+/// <see cref="PortalFactory"/>: a fresh SQLite file, or a fresh PostgreSQL database created on
+/// <see cref="CreateAsync"/> and dropped (with its connections) on <see cref="DropAsync"/>. The app migrates it at start.
+/// </summary>
+public sealed class TestDatabase
+{
+    private readonly string? sqliteFile;
+    private readonly string? postgresName;
+
+    private TestDatabase(DatabaseProvider provider)
+    {
+        Provider = provider;
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var dir = Path.Combine(Path.GetTempPath(), "mp-tests");
+                Directory.CreateDirectory(dir);
+                sqliteFile = Path.Combine(dir, $"{Guid.NewGuid():N}.db");
+                ConnectionString = $"Data Source={sqliteFile}";
+                break;
+            case DatabaseProvider.Postgres:
+                postgresName = $"mp_test_{Guid.NewGuid():N}";
+                ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.RequirePostgres()) { Database = postgresName }.ConnectionString;
+                break;
+            default:
+                throw new NotSupportedException($"{provider} cannot run here (no server); its migrations are proven by MigrationTests.");
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>A new database of the provider chosen by MP_TEST_PROVIDER (SQLite unless it says Postgres).</summary>
+    public static TestDatabase ForTestRun() => new(TestEnvironment.Provider);
+
+    public async Task CreateAsync()
+    {
+        if (postgresName is not null)
+        {
+            await AdminAsync($"CREATE DATABASE \"{postgresName}\"");
+        }
+    }
+
+    public async Task DropAsync()
+    {
+        if (postgresName is not null)
+        {
+            await using (var pooled = new NpgsqlConnection(ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            await AdminAsync($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)");
+        }
+
+        if (sqliteFile is not null)
+        {
+            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+            {
+                try
+                {
+                    File.Delete(f);
+                }
+                catch (IOException)
+                {
+                    // A pooled connection may still hold the file; the temp folder is cleaned eventually.
+                }
+            }
+        }
+    }
+
+    private static async Task AdminAsync(string sql)
+    {
+        await using var admin = new NpgsqlConnection(TestEnvironment.RequirePostgres());
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
+    }
+}
