@@ -55,12 +55,12 @@ public static class Users
 
     public sealed record FormPage(UserForm Form, IReadOnlyList<(int Id, string Label)> Contacts);
 
-    public sealed class Handler(PortalDb db, UserManager<PortalUser> users)
+    public sealed class Handler(PortalDb db, UserManager<PortalUser> users, TimeProvider clock)
     {
         public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken ct)
         {
             var roleNames = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
-            var now = DateTimeOffset.UtcNow;
+            var now = clock.GetUtcNow();
             var list = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
                 .Select(u => new { u.Id, u.DisplayName, u.Email, u.CustomerId, u.IsActive, u.LockoutEnd })
                 .ToListAsync(ct);
