@@ -5,6 +5,7 @@ using MigrationPortal.Web.Infrastructure.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UsePortalUrls();
 builder.AddPortalLogging();
 builder.Services
     .AddPortalDatabase(builder.Configuration, builder.Environment)
@@ -32,7 +33,7 @@ app.UseAuthorization();
 app.MapPortalEndpoints();
 
 await app.PrepareDatabaseAsync();
-await app.RunAsync();
+return await app.RunPortalAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,3 +1,4 @@
+using System.Net;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
@@ -10,8 +11,9 @@ using Microsoft.Playwright;
 namespace MigrationPortal.BrowserTests;
 
 /// <summary>
-/// The real app on a real socket (Kestrel on a free port, its own SQLite file with the demo data) and
+/// The real app on a real socket (Kestrel on a free loopback port, its own SQLite file with the demo data) and
 /// Debian's Chromium driven by Playwright. Without Chromium the tests skip on a developer machine, never under CI=true.
+/// Screenshots for docs/screenshots/ are written only when MP_SCREENSHOTS=1, so a test run leaves the tree clean.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -22,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static string? ChromiumPath =>
         Environment.GetEnvironmentVariable("MP_TEST_CHROMIUM") is { Length: > 0 } p ? p
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
+
+    /// <summary>MP_SCREENSHOTS=1 writes the README's screenshots to docs/screenshots/.</summary>
+    public static bool TakeScreenshots => Environment.GetEnvironmentVariable("MP_SCREENSHOTS") == "1";
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -64,11 +69,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Portal:PublicUrl", "http://127.0.0.1");
             b.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "mp-browser-tests", "logs"));
+
+            // Port 0 on loopback: the system picks a free port, so the tests run beside anything on 5000.
+            b.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel();
         factory.StartServer();
-        BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -111,9 +118,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(violations.Count == 0, $"{page.Url}:\n{string.Join("\n", violations)}");
     }
 
+    /// <summary>Saves the page as docs/screenshots/{name}.png when <see cref="TakeScreenshots"/>; otherwise does nothing.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
+        if (!TakeScreenshots)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(ScreenshotDir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
     }

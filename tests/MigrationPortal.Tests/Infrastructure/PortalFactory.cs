@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Net.Http.Headers;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Infrastructure;
+using MigrationPortal.Web.Infrastructure.Localization;
 
 namespace MigrationPortal.Tests.Infrastructure;
 
@@ -14,6 +18,8 @@ namespace MigrationPortal.Tests.Infrastructure;
 /// The real app over HTTP on a real database: a fresh one per factory (one per test class) of the provider the
 /// run chose, SQLite unless MP_TEST_PROVIDER=Postgres (see <see cref="TestDatabase"/>). The demo data is loaded,
 /// so tests name the demo's customers and users.
+/// Time stands still: the app's <see cref="TimeProvider"/> is <see cref="Clock"/>, fixed at <see cref="Instant"/>,
+/// so the demo data, the app and the tests' expectations all see the same day whenever the suite runs.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -24,6 +30,21 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string ConnectionString => database.ConnectionString;
 
     public CapturingMailer Mailer { get; } = new();
+
+    /// <summary>
+    /// The moment every test factory starts at: a Monday mid-month, 10:00 in Oslo, on the same date in UTC and
+    /// Oslo, far from a month end or a daylight-saving change. Near the real date, so nothing outside the app minds.
+    /// </summary>
+    public static readonly DateTimeOffset Instant = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The app's clock (registered as its <see cref="TimeProvider"/>); a test may advance it.</summary>
+    public FakeTimeProvider Clock { get; } = new(Instant);
+
+    /// <summary>Today in Oslo by <see cref="Clock"/>, the date the app works with.</summary>
+    public DateOnly Today => Display.TodayInOslo(Clock);
+
+    /// <summary>Now by <see cref="Clock"/>, as the UTC <see cref="DateTime"/> the app stores.</summary>
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -36,11 +57,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IAccountMailer>(Mailer);
+            services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, LoopbackAddress>();
         });
     }
 
-    public PortalClient Client() => PortalClient.For(this);
+    /// <summary>A client that keeps cookies and does not follow redirects; cookies expire by <see cref="Clock"/>.</summary>
+    public PortalClient Client() => new(CreateDefaultClient(new CookieContainerHandler(), new CookiesExpireByClock(Clock)));
 
     /// <summary>A client signed in as the given demo user.</summary>
     public async Task<PortalClient> LoginAsync(string email)
@@ -79,6 +102,33 @@ internal sealed class LoopbackAddress : IStartupFilter
         });
         next(app);
     };
+}
+
+/// <summary>
+/// HttpClient's cookie container drops a cookie whose Expires has passed by the machine's clock, but the app sets
+/// Expires by its own (fixed) clock: a one-year culture cookie would vanish a year after <see cref="PortalFactory.Instant"/>.
+/// This handler judges Expires by the app's clock instead: a cookie still valid then is kept for the client's life
+/// (time does not move in a test unless the test moves it), one already expired is deleted, as a browser would.
+/// </summary>
+internal sealed class CookiesExpireByClock(TimeProvider clock) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues(HeaderNames.SetCookie, out var values))
+        {
+            var cookies = values.Select(v => SetCookieHeaderValue.Parse(v)).ToList();
+            foreach (var cookie in cookies.Where(c => c.Expires is not null))
+            {
+                cookie.Expires = cookie.Expires > clock.GetUtcNow() ? null : DateTimeOffset.UnixEpoch;
+            }
+
+            response.Headers.Remove(HeaderNames.SetCookie);
+            response.Headers.TryAddWithoutValidation(HeaderNames.SetCookie, cookies.Select(c => c.ToString()));
+        }
+
+        return response;
+    }
 }
 
 public sealed class CapturingMailer : IAccountMailer

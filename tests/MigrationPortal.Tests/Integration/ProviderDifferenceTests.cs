@@ -37,7 +37,7 @@ public sealed class ProviderDifferenceTests(PortalFactory factory) : IClassFixtu
 
         var response = await sales.PostFormAsync($"/offers/{id}/edit", new()
         {
-            ["Version"] = $"{before.Version}", ["Title"] = "Øresummer", ["ValidUntil"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"), ["Language"] = "nb-NO",
+            ["Version"] = $"{before.Version}", ["Title"] = "Øresummer", ["ValidUntil"] = factory.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Language"] = "nb-NO",
             ["Activities[0].Description"] = "Kurs", ["Activities[0].PriceKind"] = "Unit", ["Activities[0].Quantity"] = "3", ["Activities[0].UnitPrice"] = "333,33",
             ["Activities[1].Description"] = "Reise", ["Activities[1].PriceKind"] = "Unit", ["Activities[1].Quantity"] = "0,5", ["Activities[1].UnitPrice"] = "0,03",
             ["Activities[2].Description"] = "Avrunding", ["Activities[2].PriceKind"] = "Fixed", ["Activities[2].FixedPrice"] = "0,01",

@@ -61,8 +61,8 @@ public sealed class RobustnessTests(PortalFactory factory) : IClassFixture<Porta
         var projectId = await factory.WithDbAsync(async db =>
         {
             var internalStep = await db.Steps.SingleAsync(s => s.TemplateKey == "setup.servers" && s.Project!.Name.StartsWith("Gudbrandsdalen"));
-            internalStep.SetStatus(StepStatus.InProgress, DateTime.UtcNow);
-            internalStep.Due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30);
+            internalStep.SetStatus(StepStatus.InProgress, factory.UtcNow);
+            internalStep.Due = factory.Today.AddDays(-30);
             await db.SaveChangesAsync();
             return internalStep.ProjectId;
         });

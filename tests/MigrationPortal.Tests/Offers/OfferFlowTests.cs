@@ -18,7 +18,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
     {
         var tromso = await db.Customers.SingleAsync(c => c.Name == "Tromsø kommune");
         var websak = await db.Products.SingleAsync(p => p.Code == "websak");
-        var project = new Project { Name = $"Tromsø {Guid.NewGuid():N}", Phase = Phase.Intake, PlannedStart = DateOnly.FromDateTime(DateTime.UtcNow) };
+        var project = new Project { Name = $"Tromsø {Guid.NewGuid():N}", Phase = Phase.Intake, PlannedStart = factory.Today };
         project.Customers.Add(new ProjectCustomer { CustomerId = tromso.Id });
         project.Products.Add(new ProjectProduct { ProductId = websak.Id });
         project.AddStepsFromTemplates(await db.StepTemplates.Where(t => t.ProductId == websak.Id && t.Phase == Phase.Intake).ToListAsync(), project.PlannedStart.Value);
@@ -62,7 +62,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Single(r.YearlyCosts);
         Assert.Equal(1, r.EstimatedStartMonth!.Value.Day);
         var (waiting, perMonth) = await factory.WithDbAsync(async db => (await db.CloudQueue.CountAsync(q => q.StartedUtc == null), await db.VendorSettings.Select(v => v.ProjectStartsPerMonth).FirstAsync()));
-        Assert.Equal(CloudQueue.ExpectedStartMonth(waiting + 1, perMonth, Web.Infrastructure.Localization.Display.TodayInOslo(TimeProvider.System)), r.EstimatedStartMonth);
+        Assert.Equal(CloudQueue.ExpectedStartMonth(waiting + 1, perMonth, factory.Today), r.EstimatedStartMonth);
         Assert.True(r.OneOffTotal > 0);
         var (status, edit) = await sales.GetPageAsync($"/offers/{id}/edit");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -78,7 +78,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         var r = await RevisionAsync(id);
         var fields = new Dictionary<string, string?>
         {
-            ["Version"] = $"{r.Version}", ["Title"] = "Skydrift for Kystverket", ["ValidUntil"] = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"), ["Language"] = "nb-NO",
+            ["Version"] = $"{r.Version}", ["Title"] = "Skydrift for Kystverket", ["ValidUntil"] = factory.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Language"] = "nb-NO",
             ["Activities[0].Description"] = "Kartlegging", ["Activities[0].PriceKind"] = "Unit", ["Activities[0].Quantity"] = "10", ["Activities[0].UnitPrice"] = "1 500,50", ["Activities[0].DurationWeeks"] = "2",
             ["Activities[1].Description"] = "Prosjektledelse", ["Activities[1].PriceKind"] = "Fixed", ["Activities[1].FixedPrice"] = "kr 20 000",
             ["Activities[2].Description"] = "Feil", ["Activities[2].PriceKind"] = "Unit", ["Activities[2].UnitPrice"] = "mange penger",
@@ -239,7 +239,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         Assert.NotNull(state.Queue);
         Assert.Equal(queueBefore + 1, state.Queue!.Position);
         var perMonth = await factory.WithDbAsync(db => db.VendorSettings.Select(v => v.ProjectStartsPerMonth).FirstAsync());
-        var expectedStart = CloudQueue.ExpectedStartMonth(queueBefore + 1, perMonth, Web.Infrastructure.Localization.Display.TodayInOslo(TimeProvider.System));
+        var expectedStart = CloudQueue.ExpectedStartMonth(queueBefore + 1, perMonth, factory.Today);
         Assert.Equal(expectedStart, await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == project).Select(p => p.PlannedStart).SingleAsync()));
         Assert.Equal(expectedStart, await factory.WithDbAsync(db => db.Steps.Where(s => s.ProjectId == project && s.Phase == Phase.Setup).MinAsync(s => s.PlannedStart)));
         Assert.True(state.Audit);
@@ -269,7 +269,7 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
         await factory.WithDbAsync(async db =>
         {
             var r = await db.OfferRevisions.Include(x => x.Offer).SingleAsync(x => x.Id == expired);
-            r.ValidUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+            r.ValidUntil = factory.Today.AddDays(-2);
             return await db.SaveChangesAsync();
         });
         var old = await CreateDraftAsync(sales, project);

@@ -15,7 +15,7 @@ public sealed class QueueTests(PortalFactory factory) : IClassFixture<PortalFact
         {
             var waiting = await db.CloudQueue.CountAsync(q => q.StartedUtc == null);
             var free = await db.Projects.Where(p => !db.CloudQueue.Any(q => q.ProjectId == p.Id)).OrderBy(p => p.Id).Take(Math.Max(0, 4 - waiting)).Select(p => p.Id).ToListAsync();
-            db.CloudQueue.AddRange(free.Select((p, i) => new CloudQueueEntry { ProjectId = p, Position = waiting + i + 1, QueuedUtc = DateTime.UtcNow.AddDays(-10 + i) }));
+            db.CloudQueue.AddRange(free.Select((p, i) => new CloudQueueEntry { ProjectId = p, Position = waiting + i + 1, QueuedUtc = factory.UtcNow.AddDays(-10 + i) }));
             return await db.SaveChangesAsync();
         });
         return await factory.WithDbAsync(db => db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).OrderBy(q => q.Position).ToListAsync());
@@ -65,7 +65,7 @@ public sealed class QueueTests(PortalFactory factory) : IClassFixture<PortalFact
 
         Assert.Equal(HttpStatusCode.OK, status);
         var nb = new System.Globalization.CultureInfo("nb-NO");
-        var next = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(1);
+        var next = new DateOnly(factory.Today.Year, factory.Today.Month, 1).AddMonths(1);
         var expected = Enumerable.Range(0, waiting.Count).Select(i => next.AddMonths(i / 2).ToString("MMMM yyyy", nb)).ToList();
         Assert.Equal(expected, page.QuerySelectorAll("ol.queue li strong").Select(s => s.TextContent).ToList());
     }

@@ -62,12 +62,12 @@ public static class Users
     /// <summary>A saved user: whether the invitation went out, and to whom.</summary>
     public sealed record Saved(string Email, bool Created);
 
-    public sealed class Handler(PortalDb db, UserManager<PortalUser> users, PasswordLinkSender sender)
+    public sealed class Handler(PortalDb db, UserManager<PortalUser> users, PasswordLinkSender sender, TimeProvider clock)
     {
         public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken ct)
         {
             var roleNames = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
-            var now = DateTimeOffset.UtcNow;
+            var now = clock.GetUtcNow();
             var list = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
                 .Select(u => new { u.Id, u.DisplayName, u.Email, u.CustomerId, u.IsActive, u.LockoutEnd })
                 .ToListAsync(ct);

@@ -1,6 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace MigrationPortal.Web.Features.Offers;
 

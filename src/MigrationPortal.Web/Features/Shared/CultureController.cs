@@ -6,7 +6,7 @@ using MigrationPortal.Web.Infrastructure.Localization;
 namespace MigrationPortal.Web.Features.Shared;
 
 [AllowAnonymous]
-public sealed class CultureController : Controller
+public sealed class CultureController(TimeProvider clock) : Controller
 {
     [HttpPost("/culture")]
     public IActionResult Set(string culture, string? returnUrl)
@@ -16,7 +16,7 @@ public sealed class CultureController : Controller
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

@@ -14,6 +14,7 @@ public static class LoggingSetup
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext()
+            .Filter.ByExcluding(e => PortalHosting.IsAddressInUse(e.Exception)) // said in one line by RunPortalAsync
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(
                 Path.Combine(logDir, "portal-.log"),

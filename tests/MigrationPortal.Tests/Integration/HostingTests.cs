@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using MigrationPortal.Web.Infrastructure;
+
+namespace MigrationPortal.Tests.Integration;
+
+/// <summary>Where the app listens: the default, what overrides it, and the built app started on a port something else holds.</summary>
+public sealed class HostingTests
+{
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData("urls", "http://localhost:5080", true)]
+    [InlineData("http_ports", "5080", true)]
+    [InlineData("https_ports", "5443", true)]
+    [InlineData("Kestrel:Endpoints:Http:Url", "http://localhost:5080", true)]
+    public void The_default_address_applies_only_when_nothing_names_one(string? key, string? value, bool named)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(key is null ? [] : [new(key, value)]).Build();
+
+        Assert.Equal(named, PortalHosting.NamesAnAddress(config));
+    }
+
+    [Fact]
+    public void The_command_line_address_wins_over_the_default()
+    {
+        var builder = WebApplication.CreateBuilder(["--urls", "http://localhost:5080"]).UsePortalUrls();
+
+        Assert.Equal("http://localhost:5080", builder.Configuration["urls"]);
+    }
+
+    [Theory]
+    [InlineData("--urls")]
+    [InlineData("ASPNETCORE_URLS")]
+    public async Task A_taken_port_gives_one_clear_line_and_a_non_zero_exit_not_a_stack_trace(string how)
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        var url = $"http://127.0.0.1:{port}";
+        var dir = Path.Combine(Path.GetTempPath(), "mp-tests", $"port-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+
+        var (exitCode, output) = await RunAppAsync(dir, how == "--urls" ? ["--urls", url] : [], how == "ASPNETCORE_URLS" ? url : null);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(exitCode != 0, output);
+        var line = Assert.Single(lines, l => l.Contains("already in use", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains($"Port {port} is already in use; start on another with --urls http://localhost:5080 or ASPNETCORE_URLS=http://localhost:5080", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
+        var logged = string.Concat(Directory.EnumerateFiles(dir, "portal-*.log").Select(File.ReadAllText));
+        Assert.Contains($"Port {port} is already in use", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", logged, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAppAsync(string dir, string[] args, string? urlsVariable)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MigrationPortal.Web.dll"));
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment.Remove("ASPNETCORE_URLS");
+        psi.Environment.Remove("DOTNET_URLS");
+        if (urlsVariable is not null)
+        {
+            psi.Environment["ASPNETCORE_URLS"] = urlsVariable;
+        }
+
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        psi.Environment["Demo__Enabled"] = "false";
+        psi.Environment["Database__Provider"] = "Sqlite";
+        psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dir, "portal.db")}";
+        psi.Environment["Logging__Directory"] = dir;
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The app did not exit within 60 s although its port was taken:\n" + await stdout + await stderr);
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
