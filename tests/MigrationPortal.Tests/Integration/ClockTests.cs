@@ -5,6 +5,7 @@ using MigrationPortal.Web.Domain;
 namespace MigrationPortal.Tests.Integration;
 
 /// <summary>The app, its demo data and its audit read the time from the test's clock, never from the machine.</summary>
+[Trait(Suite.Name, Suite.Integration)]
 public sealed class ClockTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
