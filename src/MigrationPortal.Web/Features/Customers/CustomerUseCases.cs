@@ -57,7 +57,8 @@ public static class CustomerDetails
                     c.Projects.OrderBy(p => p.Project!.Name).Select(p => new ProjectItem(p.ProjectId, p.Project!.Name, p.Project.Phase)).ToList(),
                     false))
                 .SingleOrDefaultAsync(ct);
-            if (vm is null || await access.CustomerAsync(id, user, CustomerOperations.View, ct) is { } denied)
+            // The query is already limited to what the user may see; the handler still has the last word.
+            if (vm is null || !await access.CanCustomerAsync(id, user, CustomerOperations.View))
             {
                 return Result.NotFound;
             }

@@ -136,14 +136,7 @@ public static class EditOffer
                 }
 
                 var prefix = $"Activities[{i}].";
-                if (string.IsNullOrWhiteSpace(row.Description))
-                {
-                    errors.Add(new FieldError(prefix + nameof(row.Description), "Validation.RowDescription", i + 1));
-                }
-                else if (row.Description.Trim().Length > 300)
-                {
-                    errors.Add(new FieldError(prefix + nameof(row.Description), "Validation.RowTooLong", i + 1, 300));
-                }
+                Description(row.Description, prefix, i, errors);
 
                 if (row.Unit is { Length: > 20 })
                 {
@@ -184,18 +177,11 @@ public static class EditOffer
                 }
 
                 var prefix = $"YearlyCosts[{i}].";
-                if (string.IsNullOrWhiteSpace(row.Description))
-                {
-                    errors.Add(new FieldError(prefix + nameof(row.Description), "Validation.RowDescription", i + 1));
-                }
-                else if (row.Description.Trim().Length > 300)
-                {
-                    errors.Add(new FieldError(prefix + nameof(row.Description), "Validation.RowTooLong", i + 1, 300));
-                }
+                Description(row.Description, prefix, i, errors);
 
                 if (row.ProductId is { } productId && !productIds.Contains(productId))
                 {
-                    errors.Add(new FieldError(prefix + nameof(row.ProductId), "Validation.ValueInvalidNoValue", "Offer.Product"));
+                    errors.Add(new FieldError(prefix + nameof(row.ProductId), "Validation.ValueInvalidNoValue", new Label("Offer.Product")));
                 }
 
                 var amount = Number(row.AmountPerYear, prefix + nameof(row.AmountPerYear), i, "Offer.AmountPerYear", errors);
@@ -228,7 +214,7 @@ public static class EditOffer
 
             if (!LocalizationSetup.Cultures.Contains(form.Language))
             {
-                errors.Add(new FieldError(nameof(form.Language), "Validation.ValueInvalidNoValue", "Offer.Language"));
+                errors.Add(new FieldError(nameof(form.Language), "Validation.ValueInvalidNoValue", new Label("Offer.Language")));
             }
 
             if (form.VendorContactUserId is { Length: > 0 } contact && !await db.Users.AnyAsync(u => u.Id == contact && u.CustomerId == null, ct))
@@ -307,8 +293,21 @@ public static class EditOffer
                 return value;
             }
 
-            errors.Add(new FieldError(field, "Validation.RowNumber", labelKey, row + 1, text));
+            errors.Add(new FieldError(field, "Validation.RowNumber", new Label(labelKey), row + 1, text));
             return 0;
+        }
+
+        /// <summary>Every row, activity or yearly cost, needs a description of at most 300 characters.</summary>
+        private static void Description(string? text, string prefix, int row, List<FieldError> errors)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                errors.Add(new FieldError(prefix + nameof(ActivityRow.Description), "Validation.RowDescription", row + 1));
+            }
+            else if (text.Trim().Length > 300)
+            {
+                errors.Add(new FieldError(prefix + nameof(ActivityRow.Description), "Validation.RowTooLong", row + 1, 300));
+            }
         }
 
         private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

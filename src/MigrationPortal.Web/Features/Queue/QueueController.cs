@@ -30,6 +30,9 @@ public sealed class QueueController(CloudQueueBoard.Handler h) : PortalControlle
     private IActionResult Back(Result<int> result, string flashKey) => Done(result, flashKey, _ => RedirectToAction(nameof(Index)), () => RedirectToAction(nameof(Index)));
 
     /// <summary>The queue has no form page of its own: the messages go above the queue.</summary>
-    private IActionResult BackWithModelErrors() =>
-        RedirectWithError(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), RedirectToAction(nameof(Index)));
+    private RedirectToActionResult BackWithModelErrors()
+    {
+        TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        return RedirectToAction(nameof(Index));
+    }
 }

@@ -93,6 +93,6 @@ public abstract class PortalController : Controller
         }
     }
 
-    /// <summary>An argument that is itself a resource key (a field's label) is translated; others are shown as they are.</summary>
-    private object Translated(object argument) => argument is string s && L[s] is { ResourceNotFound: false } t ? t.Value : argument;
+    /// <summary>A <see cref="Label"/> argument is translated; others (what the person typed) are shown as they are.</summary>
+    private object Translated(object argument) => argument is Label label ? L[label.Key].Value : argument;
 }

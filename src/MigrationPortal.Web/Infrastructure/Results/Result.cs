@@ -22,8 +22,15 @@ public enum ResultKind
     Refused,
 }
 
-/// <summary>A message for one field (or the form as a whole when <see cref="Field"/> is empty): a resource key and its arguments, translated when shown.</summary>
+/// <summary>
+/// A message for one field (or the form as a whole when <see cref="Field"/> is empty): a resource key and its arguments,
+/// translated when shown. An argument that is itself a text to translate (a field's name) is a <see cref="Label"/>;
+/// everything else (what the person typed, a row number) is shown as it is.
+/// </summary>
 public sealed record FieldError(string Field, string Key, params object[] Arguments);
+
+/// <summary>A resource key given as an argument of a <see cref="FieldError"/>, translated with the message.</summary>
+public sealed record Label(string Key);
 
 /// <summary>One field someone else changed: what is saved now beside what this person tried to save.</summary>
 public sealed record FieldChange(string LabelKey, object? Theirs, object? Yours);
