@@ -16,7 +16,7 @@ public sealed partial class DemoData(
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
     ILogger<DemoData> logger,
-    Features.Offers.OfferPdf offerPdf,
+    Infrastructure.Pdf.IOfferDocument offerPdf,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
 {
     public const string DemoPassword = "Skydrift-demo-2026";
@@ -319,19 +319,11 @@ public sealed partial class DemoData(
         async Task<OfferRevision> OfferAsync(Project project, OfferStatus status, int sentDaysAgo, Contact? acceptedBy = null)
         {
             using var scope = new Infrastructure.Localization.CultureScope("nb-NO");
-            var codes = await db.ProjectProducts.Where(pp => pp.ProjectId == project.Id).Select(pp => pp.Product!.Code).ToListAsync(ct);
             var projectProducts = await db.ProjectProducts.Where(pp => pp.ProjectId == project.Id).Select(pp => pp.Product!).ToListAsync(ct);
-            string T(string key) => l[key];
             var offer = new Offer { ProjectId = project.Id, Number = $"T-{year}-{++number:D4}", CreatedUtc = now.AddDays(-sentDaysAgo - 2) };
-            var r = new OfferRevision
-            {
-                Revision = 1, Title = l["Offer.DefaultTitle", project.Name], Summary = l["Offer.DefaultSummary"], Terms = l["Offer.DefaultTerms"], Caveats = l["Offer.DefaultCaveats", 1],
-                ValidUntil = today.AddDays(30 - sentDaysAgo), EstimatedStartMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1), Language = "nb-NO",
-                VendorContactUserId = sales.Id, CreatedUtc = offer.CreatedUtc,
-            };
-            r.Activities.AddRange(Features.Offers.OfferDefaults.Activities(codes, T));
-            r.YearlyCosts.AddRange(Features.Offers.OfferDefaults.YearlyCosts(projectProducts, T));
-            r.EstimatedDurationWeeks = r.Activities.Sum(a => a.DurationWeeks ?? 0);
+            var r = OfferDefaults.NewDraft(project.Name, projectProducts, "nb-NO", queueWaiting: 1, today, new DateOnly(today.Year, today.Month, 1).AddMonths(1), sales.Id, offer.CreatedUtc,
+                key => l[key]);
+            r.ValidUntil = today.AddDays(OfferDefaults.ValidDays - sentDaysAgo);
             offer.Revisions.Add(r);
             db.Offers.Add(offer);
             await db.SaveChangesAsync(ct);

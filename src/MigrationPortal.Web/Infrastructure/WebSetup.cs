@@ -104,6 +104,7 @@ public static class WebSetup
         services.AddScoped<Authorization.ResourceAccess>();
         services.AddScoped<Features.Offers.OfferAccess>();
         services.AddScoped<Features.Offers.OfferPdf>();
+        services.AddScoped<Pdf.IOfferDocument>(sp => sp.GetRequiredService<Features.Offers.OfferPdf>());
 
         // Every use case's Handler (Features/X/UseCase.Handler) is a scoped service.
         foreach (var handler in typeof(WebSetup).Assembly.GetTypes().Where(t => t is { Name: "Handler", IsClass: true, IsAbstract: false, IsNested: true }))

@@ -12,7 +12,7 @@ public static class CustomerHome
     public sealed record ViewModel(string CustomerName, IReadOnlyList<ProjectCard> Projects, IReadOnlyList<MeetingItem> NextMeetings);
 
     public sealed record ProjectCard(int Id, string Name, Phase Phase, int PercentDone, IReadOnlyList<StepItem> NextSteps, string? LeadName, string? LeadEmail, string? LeadPhone,
-        IReadOnlyList<Projects.ShowProject.PhaseProgress> Phases)
+        IReadOnlyList<PhaseProgress> Phases)
     {
         public int? QueuePosition { get; init; }
         public DateOnly? ExpectedStart { get; init; }
@@ -50,13 +50,11 @@ public static class CustomerHome
                 .ToListAsync(ct);
             var cards = projects.Select(p =>
             {
-                var done = p.Steps.Count(s => !Step.IsOpenStatus(s.Status));
                 var next = p.Steps.Where(s => Step.IsOpenStatus(s.Status))
                     .OrderBy(s => s.Due ?? DateOnly.MaxValue).ThenBy(s => s.Phase).ThenBy(s => s.SortOrder).Take(3)
                     .Select(s => new StepItem(s.Title, s.Responsible, s.Due, s.Status)).ToList();
-                var phases = Enum.GetValues<Phase>().Select(ph => new Projects.ShowProject.PhaseProgress(
-                    ph, p.Steps.Count(s => s.Phase == ph && !Step.IsOpenStatus(s.Status)), p.Steps.Count(s => s.Phase == ph), ph == p.Phase, ph < p.Phase)).ToList();
-                return new ProjectCard(p.Id, p.Name, p.Phase, p.Steps.Count == 0 ? 0 : (int)Math.Round(100.0 * done / p.Steps.Count), next, p.LeadName, p.LeadEmail, p.LeadPhone, phases);
+                var phases = PhaseProgress.Of(p.Phase, p.Steps.Select(s => (s.Phase, s.Status)).ToList());
+                return new ProjectCard(p.Id, p.Name, p.Phase, PhaseProgress.PercentDone(phases), next, p.LeadName, p.LeadEmail, p.LeadPhone, phases);
             }).ToList();
 
             var now = clock.GetUtcNow().UtcDateTime;

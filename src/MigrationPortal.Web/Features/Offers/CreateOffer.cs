@@ -42,23 +42,7 @@ public static class CreateOffer
             OfferRevision revision;
             using (new CultureScope(language))
             {
-                string T(string key) => l[key];
-                revision = new OfferRevision
-                {
-                    Revision = 1,
-                    Title = l["Offer.DefaultTitle", project.Name],
-                    Summary = l["Offer.DefaultSummary"],
-                    Terms = l["Offer.DefaultTerms"],
-                    Caveats = l["Offer.DefaultCaveats", queue.Waiting],
-                    ValidUntil = today.AddDays(OfferDefaults.ValidDays),
-                    EstimatedStartMonth = queue.ExpectedStartIfAcceptedNow,
-                    Language = language,
-                    VendorContactUserId = user.UserId(),
-                    CreatedUtc = now,
-                };
-                revision.Activities.AddRange(OfferDefaults.Activities(project.Products.Select(p => p.Code).ToList(), T));
-                revision.YearlyCosts.AddRange(OfferDefaults.YearlyCosts(project.Products, T));
-                revision.EstimatedDurationWeeks = revision.Activities.Sum(a => a.DurationWeeks ?? 0) is var w and > 0 ? w : null;
+                revision = OfferDefaults.NewDraft(project.Name, project.Products, language, queue.Waiting, today, queue.ExpectedStartIfAcceptedNow, user.UserId(), now, key => l[key]);
             }
 
             // Numbers are per year and unique; two people creating at once retry with the next number.

@@ -11,7 +11,7 @@ using MigrationPortal.Web.Infrastructure.Pdf;
 namespace MigrationPortal.Web.Features.Offers;
 
 /// <summary>Turns an offer revision into the flat document the PDF renderer draws, in the offer's language.</summary>
-public sealed class OfferPdf(PortalDb db, IStringLocalizer<SharedResource> l, IPdfRenderer renderer, IOptions<VendorOptions> vendor)
+public sealed class OfferPdf(PortalDb db, IStringLocalizer<SharedResource> l, IPdfRenderer renderer, IOptions<VendorOptions> vendor) : IOfferDocument
 {
     public async Task<byte[]> RenderAsync(int revisionId, CancellationToken ct)
     {

@@ -33,11 +33,6 @@ public static class ShowProject
 
     public sealed record CustomerItem(int Id, string Name, string OrgNumber);
 
-    public sealed record PhaseProgress(Phase Phase, int Done, int Total, bool IsCurrent, bool IsPast)
-    {
-        public int Percent => Total == 0 ? (IsPast ? 100 : 0) : (int)Math.Round(100.0 * Done / Total);
-    }
-
     public sealed record StepItem(int Id, Phase Phase, string Title, string? Description, StepStatus Status, ResponsibleParty Responsible, string? Assignee, DateOnly? PlannedStart, DateOnly? Due, bool CustomerVisible, bool Overdue);
 
     public sealed record MeetingItem(int Id, MeetingKind Kind, string Title, DateTime StartUtc, DateTime EndUtc, string? Location, bool CustomerVisible);
@@ -82,12 +77,7 @@ public static class ShowProject
                 s.AssigneeUserId is { } a && names.TryGetValue(a, out var n) ? n : null,
                 s.PlannedStart, s.Due, s.CustomerVisible,
                 Step.IsOpenStatus(s.Status) && s.Due < today)).ToList();
-            var phases = Enum.GetValues<Phase>().Select(ph => new PhaseProgress(
-                ph,
-                visible.Count(s => s.Phase == ph && !Step.IsOpenStatus(s.Status)),
-                visible.Count(s => s.Phase == ph),
-                ph == p.Phase,
-                ph < p.Phase)).ToList();
+            var phases = PhaseProgress.Of(p.Phase, visible.Select(s => (s.Phase, s.Status)).ToList());
 
             var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProjectId == id && (staff || m.CustomerVisible))
                 .OrderBy(m => m.StartUtc)

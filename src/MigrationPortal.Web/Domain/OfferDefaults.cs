@@ -1,11 +1,39 @@
-using MigrationPortal.Web.Domain;
-
-namespace MigrationPortal.Web.Features.Offers;
+namespace MigrationPortal.Web.Domain;
 
 /// <summary>What a new offer starts with: the implementation project's usual activities and yearly costs per product.</summary>
 public static class OfferDefaults
 {
     public const int ValidDays = 30;
+
+    /// <summary>
+    /// A first revision with the default texts, activities and yearly costs for the project's products, in the language
+    /// <paramref name="text"/> speaks (a resource key in, its text out). The app and the demo data both start here.
+    /// </summary>
+    public static OfferRevision NewDraft(
+        string projectName, IReadOnlyCollection<Product> products, string language, int queueWaiting, DateOnly today, DateOnly estimatedStart,
+        string? vendorContactUserId, DateTime nowUtc, Func<string, string> text)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        ArgumentNullException.ThrowIfNull(text);
+        string F(string key, object argument) => string.Format(System.Globalization.CultureInfo.CurrentCulture, text(key), argument);
+        var revision = new OfferRevision
+        {
+            Revision = 1,
+            Title = F("Offer.DefaultTitle", projectName),
+            Summary = text("Offer.DefaultSummary"),
+            Terms = text("Offer.DefaultTerms"),
+            Caveats = F("Offer.DefaultCaveats", queueWaiting),
+            ValidUntil = today.AddDays(ValidDays),
+            EstimatedStartMonth = estimatedStart,
+            Language = language,
+            VendorContactUserId = vendorContactUserId,
+            CreatedUtc = nowUtc,
+        };
+        revision.Activities.AddRange(Activities(products.Select(p => p.Code).ToList(), text));
+        revision.YearlyCosts.AddRange(YearlyCosts(products, text));
+        revision.EstimatedDurationWeeks = revision.Activities.Sum(a => a.DurationWeeks ?? 0) is var w and > 0 ? w : null;
+        return revision;
+    }
 
     public static IEnumerable<OfferActivity> Activities(IReadOnlyCollection<string> productCodes, Func<string, string> text)
     {
