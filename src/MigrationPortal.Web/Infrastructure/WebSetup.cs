@@ -71,6 +71,7 @@ public static class WebSetup
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.ModelBinderProviders.Insert(0, new Localization.MoneyModelBinderProvider());
 
                 // Required fields say so with [Required] and a translated message; the implicit English one never shows.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

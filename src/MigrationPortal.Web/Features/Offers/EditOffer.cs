@@ -18,24 +18,35 @@ public static class EditOffer
     {
         public string? Description { get; set; }
         public PriceKind PriceKind { get; set; } = PriceKind.Unit;
-        public string? Quantity { get; set; }
+
+        [Display(Name = "Offer.Quantity")]
+        public decimal? Quantity { get; set; }
+
         public string? Unit { get; set; }
-        public string? UnitPrice { get; set; }
-        public string? FixedPrice { get; set; }
+
+        [Display(Name = "Offer.UnitPrice")]
+        public decimal? UnitPrice { get; set; }
+
+        [Display(Name = "Offer.FixedPrice")]
+        public decimal? FixedPrice { get; set; }
+
         public string? DurationWeeks { get; set; }
         public bool Remove { get; set; }
 
-        public bool IsBlank => string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(UnitPrice) && string.IsNullOrWhiteSpace(FixedPrice);
+        public bool IsBlank => string.IsNullOrWhiteSpace(Description) && UnitPrice is null && FixedPrice is null;
     }
 
     public sealed class YearlyRow
     {
         public string? Description { get; set; }
         public int? ProductId { get; set; }
-        public string? AmountPerYear { get; set; }
+
+        [Display(Name = "Offer.AmountPerYear")]
+        public decimal? AmountPerYear { get; set; }
+
         public bool Remove { get; set; }
 
-        public bool IsBlank => string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(AmountPerYear);
+        public bool IsBlank => string.IsNullOrWhiteSpace(Description) && AmountPerYear is null;
     }
 
     public sealed class Form : IVersionedForm
@@ -106,12 +117,12 @@ public static class EditOffer
                 VendorContactUserId = r.VendorContactUserId, Language = r.Language,
                 Activities = r.Activities.OrderBy(a => a.SortOrder).Select(a => new ActivityRow
                 {
-                    Description = a.Description, PriceKind = a.PriceKind, Quantity = MoneyText.ForInput(a.Quantity), Unit = a.Unit,
-                    UnitPrice = MoneyText.ForInput(a.UnitPrice), FixedPrice = MoneyText.ForInput(a.FixedPrice), DurationWeeks = a.DurationWeeks?.ToString(CultureInfo.InvariantCulture),
+                    Description = a.Description, PriceKind = a.PriceKind, Quantity = a.Quantity, Unit = a.Unit,
+                    UnitPrice = a.UnitPrice, FixedPrice = a.FixedPrice, DurationWeeks = a.DurationWeeks?.ToString(CultureInfo.InvariantCulture),
                 }).ToList(),
                 YearlyCosts = r.YearlyCosts.OrderBy(c => c.SortOrder).Select(c => new YearlyRow
                 {
-                    Description = c.Description, ProductId = c.ProductId, AmountPerYear = MoneyText.ForInput(c.AmountPerYear),
+                    Description = c.Description, ProductId = c.ProductId, AmountPerYear = c.AmountPerYear,
                 }).ToList(),
             };
             return await PageAsync(form, ct);
@@ -143,9 +154,11 @@ public static class EditOffer
                     errors.Add(new FieldError(prefix + nameof(row.Unit), "Validation.RowTooLong", i + 1, 20));
                 }
 
-                var quantity = Number(row.Quantity, prefix + nameof(row.Quantity), i, "Offer.Quantity", errors, defaultValue: 1);
-                var unitPrice = Number(row.UnitPrice, prefix + nameof(row.UnitPrice), i, "Offer.UnitPrice", errors);
-                var fixedPrice = Number(row.FixedPrice, prefix + nameof(row.FixedPrice), i, "Offer.FixedPrice", errors);
+                // Quantity × unit price, or a fixed price: whichever the row is priced by must be filled in, never taken as 0 or 1.
+                var kind = Enum.IsDefined(row.PriceKind) ? row.PriceKind : PriceKind.Unit;
+                var quantity = Amount(row.Quantity, prefix + nameof(row.Quantity), i, "Offer.Quantity", required: kind == PriceKind.Unit, errors) ?? 1;
+                var unitPrice = Amount(row.UnitPrice, prefix + nameof(row.UnitPrice), i, "Offer.UnitPrice", required: kind == PriceKind.Unit, errors) ?? 0;
+                var fixedPrice = Amount(row.FixedPrice, prefix + nameof(row.FixedPrice), i, "Offer.FixedPrice", required: kind == PriceKind.Fixed, errors) ?? 0;
                 int? weeks = null;
                 if (!string.IsNullOrWhiteSpace(row.DurationWeeks))
                 {
@@ -161,7 +174,7 @@ public static class EditOffer
 
                 activities.Add(new OfferActivity
                 {
-                    Description = (row.Description ?? string.Empty).Trim(), PriceKind = Enum.IsDefined(row.PriceKind) ? row.PriceKind : PriceKind.Unit,
+                    Description = (row.Description ?? string.Empty).Trim(), PriceKind = kind,
                     Quantity = quantity, Unit = string.IsNullOrWhiteSpace(row.Unit) ? null : row.Unit.Trim(), UnitPrice = unitPrice, FixedPrice = fixedPrice,
                     DurationWeeks = weeks, SortOrder = activities.Count + 1,
                 });
@@ -184,7 +197,7 @@ public static class EditOffer
                     errors.Add(new FieldError(prefix + nameof(row.ProductId), "Validation.ValueInvalidNoValue", new Label("Offer.Product")));
                 }
 
-                var amount = Number(row.AmountPerYear, prefix + nameof(row.AmountPerYear), i, "Offer.AmountPerYear", errors);
+                var amount = Amount(row.AmountPerYear, prefix + nameof(row.AmountPerYear), i, "Offer.AmountPerYear", required: true, errors) ?? 0;
                 yearly.Add(new OfferYearlyCost { Description = (row.Description ?? string.Empty).Trim(), ProductId = row.ProductId, AmountPerYear = amount, SortOrder = yearly.Count + 1 });
             }
 
@@ -281,20 +294,22 @@ public static class EditOffer
             return new Page(form, info.Number, info.Revision, info.ProjectId, info.ProjectName, staff, products, await db.QueueInfoAsync(Display.TodayInOslo(clock), ct));
         }
 
-        private static decimal Number(string? text, string field, int row, string labelKey, List<FieldError> errors, decimal defaultValue = 0)
+        /// <summary>
+        /// An amount the binder has read (<c>MoneyModelBinder</c>, which also reports what it could not read): it must be
+        /// there when the row is priced by it, and never negative.
+        /// </summary>
+        private static decimal? Amount(decimal? value, string field, int row, string labelKey, bool required, List<FieldError> errors)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            if (value is null && required)
             {
-                return defaultValue;
+                errors.Add(new FieldError(field, "Validation.RowRequired", new Label(labelKey), row + 1));
+            }
+            else if (value < 0)
+            {
+                errors.Add(new FieldError(field, "Validation.RowNumber", new Label(labelKey), row + 1, MoneyText.ForInput(value.Value)));
             }
 
-            if (MoneyText.TryParse(text, out var value) && value >= 0)
-            {
-                return value;
-            }
-
-            errors.Add(new FieldError(field, "Validation.RowNumber", new Label(labelKey), row + 1, text));
-            return 0;
+            return value;
         }
 
         /// <summary>Every row, activity or yearly cost, needs a description of at most 300 characters.</summary>

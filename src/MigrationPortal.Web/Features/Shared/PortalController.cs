@@ -69,7 +69,8 @@ public abstract class PortalController : Controller
             case ResultKind.Refused when refused is not null:
                 return refused(failure.Reason!);
             case ResultKind.Invalid when failure.Page is not null && !string.IsNullOrEmpty(view):
-                foreach (var e in failure.Errors ?? [])
+                // One message per field: what the binder could not read is not also reported missing.
+                foreach (var e in (failure.Errors ?? []).Where(e => e.Field.Length == 0 || ModelState[e.Field] is not { Errors.Count: > 0 }))
                 {
                     ModelState.AddModelError(e.Field, L[e.Key, e.Arguments.Select(Translated).ToArray()]);
                 }
