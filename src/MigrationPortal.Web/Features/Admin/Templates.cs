@@ -70,7 +70,10 @@ public static class Templates
         }
     }
 
-    public sealed record FormPage(string ProductName, TemplateForm Form);
+    public sealed record FormPage(string ProductName, TemplateForm Form) : IFormPage
+    {
+        object IFormPage.Form => Form;
+    }
 
     public sealed class Handler(PortalDb db)
     {

@@ -57,7 +57,10 @@ public static class Users
         }
     }
 
-    public sealed record FormPage(UserForm Form, IReadOnlyList<(int Id, string Label)> Contacts);
+    public sealed record FormPage(UserForm Form, IReadOnlyList<(int Id, string Label)> Contacts) : IFormPage
+    {
+        object IFormPage.Form => Form;
+    }
 
     /// <summary>A saved user: whether the invitation went out, and to whom.</summary>
     public sealed record Saved(string Email, bool Created);

@@ -205,4 +205,7 @@ public static class SaveCustomer
     }
 }
 
-public sealed record ContactPage(string CustomerName, ContactForm Form);
+public sealed record ContactPage(string CustomerName, ContactForm Form) : IFormPage
+{
+    object IFormPage.Form => Form;
+}

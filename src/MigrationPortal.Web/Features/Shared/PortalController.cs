@@ -19,7 +19,19 @@ public abstract class PortalController : Controller
     protected IActionResult Page<T>(Result<T> result, string? view = null, Func<string, IActionResult>? refused = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.IsOk ? View(view, result.Value) : Failed(result.Failure!, view, refused);
+        return result.IsOk ? ViewPage(view, result.Value) : Failed(result.Failure!, view, refused);
+    }
+
+    /// <summary>The view with its model; a page around a form gives the form as the model and itself beside it.</summary>
+    protected ViewResult ViewPage(string? view, object? page)
+    {
+        if (page is IFormPage formPage)
+        {
+            ViewData[FormPages.Key] = page;
+            return View(view, formPage.Form);
+        }
+
+        return View(view, page);
     }
 
     /// <summary>A change (POST): saved means a flash and a redirect; otherwise the page again, or what the failure calls for.</summary>
@@ -75,7 +87,7 @@ public abstract class PortalController : Controller
                     ModelState.AddModelError(e.Field, L[e.Key, e.Arguments.Select(Translated).ToArray()]);
                 }
 
-                return View(view, failure.Page);
+                return ViewPage(view, failure.Page);
             case ResultKind.Conflict when failure.Page is not null && !string.IsNullOrEmpty(view):
                 // The form shows this person's values with the saved version: the values they typed, not a re-bound copy.
                 Response.StatusCode = StatusCodes.Status409Conflict;
@@ -86,7 +98,7 @@ public abstract class PortalController : Controller
                 }
 
                 ViewData[ConflictKey] = failure.Conflict;
-                return View(view, failure.Page);
+                return ViewPage(view, failure.Page);
             case ResultKind.Conflict:
                 return refused?.Invoke("Common.Conflict") ?? Conflict();
             default:
@@ -96,4 +108,15 @@ public abstract class PortalController : Controller
 
     /// <summary>A <see cref="Label"/> argument is translated; others (what the person typed) are shown as they are.</summary>
     private object Translated(object argument) => argument is Label label ? L[label.Key].Value : argument;
+}
+
+/// <summary>Where a view whose model is a form finds the page around it.</summary>
+public static class FormPages
+{
+    public const string Key = "Page";
+
+    public static T Page<T>(this Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary viewData)
+        where T : class =>
+        (viewData ?? throw new ArgumentNullException(nameof(viewData)))[Key] as T
+        ?? throw new InvalidOperationException($"The view expects a {typeof(T).Name} beside its form.");
 }

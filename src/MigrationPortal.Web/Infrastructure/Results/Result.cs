@@ -85,3 +85,13 @@ public static class Result
     /// <summary>Not allowed in the current state; <paramref name="reasonKey"/> is a resource key.</summary>
     public static Failure Refused(string reasonKey) => new(ResultKind.Refused, Reason: reasonKey);
 }
+
+/// <summary>
+/// A page around an edit form: the view's model is the <see cref="Form"/> itself (so tag helpers name fields exactly as
+/// they bind: <c>Status</c>, <c>Activities[0].UnitPrice</c>), and the page with its choices travels beside it
+/// (<c>ViewData.Page&lt;T&gt;()</c>). <c>PortalController</c> does the split.
+/// </summary>
+public interface IFormPage
+{
+    object Form { get; }
+}
