@@ -23,7 +23,7 @@ public static class Leads
         public int Version { get; set; }
 
         /// <summary>An existing customer, or none to register a new one with the fields below.</summary>
-        [Display(Name = "Lead.Customer")]
+        [Display(Name = "Lead.ExistingCustomer")]
         public int? CustomerId { get; set; }
 
         [StringLength(200, ErrorMessage = "Validation.MaxLength")]
@@ -36,6 +36,7 @@ public static class Leads
         [Display(Name = "Customer.Type")]
         public CustomerType NewCustomerType { get; set; } = CustomerType.Municipality;
 
+        [Display(Name = "Lead.Products")]
         public List<int> ProductIds { get; set; } = [];
 
         [Display(Name = "Lead.Source")]
@@ -88,7 +89,10 @@ public static class Leads
         }
     }
 
-    public sealed record FormPage(LeadForm Form, IReadOnlyList<(int Id, string Name)> Customers, IReadOnlyList<(int Id, string Name)> Products, IReadOnlyList<(string Id, string Name)> Staff);
+    public sealed record FormPage(LeadForm Form, IReadOnlyList<(int Id, string Name)> Customers, IReadOnlyList<(int Id, string Name)> Products, IReadOnlyList<(string Id, string Name)> Staff) : IFormPage
+    {
+        object IFormPage.Form => Form;
+    }
 
     public sealed class Handler(PortalDb db, TimeProvider clock)
     {

@@ -53,7 +53,10 @@ public static class Mapping
         public string? Other { get; set; }
     }
 
-    public sealed record Page(Form Form, string ProjectName, QuestionnaireStatus Status, DateTime? SubmittedUtc, string? SubmittedBy, bool CanEdit);
+    public sealed record Page(Form Form, string ProjectName, QuestionnaireStatus Status, DateTime? SubmittedUtc, string? SubmittedBy, bool CanEdit) : IFormPage
+    {
+        object IFormPage.Form => Form;
+    }
 
     public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock)
     {

@@ -95,7 +95,10 @@ public static class EditOffer
         public List<YearlyRow> YearlyCosts { get; set; } = [];
     }
 
-    public sealed record Page(Form Form, string OfferNumber, int Revision, int ProjectId, string ProjectName, IReadOnlyList<(string Id, string Name)> Staff, IReadOnlyList<(int Id, string Name)> Products, QueueInfo Queue);
+    public sealed record Page(Form Form, string OfferNumber, int Revision, int ProjectId, string ProjectName, IReadOnlyList<(string Id, string Name)> Staff, IReadOnlyList<(int Id, string Name)> Products, QueueInfo Queue) : IFormPage
+    {
+        object IFormPage.Form => Form;
+    }
 
 
     public sealed class Handler(PortalDb db, OfferAccess access, TimeProvider clock)

@@ -56,7 +56,10 @@ public static class EditStep
         string StepTitle,
         Phase Phase,
         ResponsibleParty Responsible,
-        IReadOnlyList<(string Id, string Name)> Assignees);
+        IReadOnlyList<(string Id, string Name)> Assignees) : IFormPage
+    {
+        object IFormPage.Form => Form;
+    }
 
     public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock)
     {

@@ -62,8 +62,10 @@ public static class SaveMeeting
         [Display(Name = "Meeting.CustomerVisible")]
         public bool CustomerVisible { get; set; } = true;
 
+        [Display(Name = "Meeting.CustomerParticipants")]
         public List<int> ContactIds { get; set; } = [];
 
+        [Display(Name = "Meeting.StaffParticipants")]
         public List<string> UserIds { get; set; } = [];
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -96,7 +98,10 @@ public static class SaveMeeting
 
     public sealed record Person<T>(T Id, string Name, string Detail);
 
-    public sealed record Page(Form Form, string ProjectName, IReadOnlyList<Person<int>> Contacts, IReadOnlyList<Person<string>> Staff);
+    public sealed record Page(Form Form, string ProjectName, IReadOnlyList<Person<int>> Contacts, IReadOnlyList<Person<string>> Staff) : IFormPage
+    {
+        object IFormPage.Form => Form;
+    }
 
     public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock)
     {

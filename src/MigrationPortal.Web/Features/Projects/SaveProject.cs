@@ -73,7 +73,10 @@ public static class SaveProject
 
     public sealed record Option<T>(T Id, string Name);
 
-    public sealed record Page(Form Form, IReadOnlyList<Option<int>> Customers, IReadOnlyList<Option<int>> Products, IReadOnlyList<Option<string>> Leads);
+    public sealed record Page(Form Form, IReadOnlyList<Option<int>> Customers, IReadOnlyList<Option<int>> Products, IReadOnlyList<Option<string>> Leads) : IFormPage
+    {
+        object IFormPage.Form => Form;
+    }
 
     public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock)
     {
