@@ -104,4 +104,47 @@ public sealed class SharedPathTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("i rad 1 er ikke et gyldig beløp: «Common.Yes»", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("Offer.UnitPrice", summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_mistyped_date_comes_back_exactly_as_typed_with_its_message_and_nothing_is_saved()
+    {
+        var step = await factory.WithDbAsync(db => db.Steps.AsNoTracking().FirstAsync(s => s.Project!.Name.StartsWith("Vestland") && s.TemplateKey == "setup.project-plan"));
+        using var lead = await factory.LoginAsync(Demo.Lead);
+
+        var response = await lead.PostFormAsync($"/projects/{step.ProjectId}/steps/{step.Id}/edit", new()
+        {
+            ["Status"] = "InProgress", ["PlannedStart"] = "31.02.2027", ["Due"] = step.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Version"] = $"{step.Version}",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Equal("31.02.2027", page.QuerySelector("#PlannedStart")!.GetAttribute("value"));
+        Assert.Equal("true", page.QuerySelector("#PlannedStart")!.GetAttribute("aria-invalid"));
+        Assert.Contains("PlannedStart-error", page.QuerySelector("#PlannedStart")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#PlannedStart-error")!.TextContent));
+        Assert.Equal(step.Version, (await factory.WithDbAsync(db => db.Steps.AsNoTracking().SingleAsync(s => s.Id == step.Id))).Version);
+    }
+
+    [Fact]
+    public async Task An_edit_form_shows_what_is_saved_with_every_field_labelled_in_the_users_language()
+    {
+        var customer = await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Name == "Ringebu kommune"));
+        using var sales = await factory.LoginAsync(Demo.Sales);
+
+        var (status, page) = await sales.GetPageAsync($"/customers/{customer.Id}/edit");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(customer.Name, page.QuerySelector("input[name=Name]")!.GetAttribute("value"));
+        Assert.Equal(customer.OrgNumber, page.QuerySelector("input[name=OrgNumber]")!.GetAttribute("value"));
+        Assert.Equal(customer.Type.ToString(), page.QuerySelector("select[name=Type] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Kommune", page.QuerySelector("select[name=Type] option[selected]")!.TextContent);
+        var form = page.QuerySelector("form[action$='/edit']")!;
+        foreach (var control in form.QuerySelectorAll("input:not([type=hidden]), select, textarea"))
+        {
+            var label = form.QuerySelector($"label[for='{control.Id}']");
+            Assert.False(string.IsNullOrWhiteSpace(label?.TextContent), $"{control.GetAttribute("name")} has no label");
+        }
+
+        Assert.Equal("Organisasjonsnummer *", form.QuerySelector("label[for=OrgNumber]")!.TextContent);
+    }
 }

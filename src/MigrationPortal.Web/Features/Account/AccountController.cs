@@ -93,7 +93,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
-        return Redirect("/account/login");
+        return RedirectToAction(nameof(Login));
     }
 
     [HttpGet("forgot-password")]
@@ -136,7 +136,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         {
             await users.SetLockoutEndDateAsync(user!, null);
             TempData["Flash"] = l["Account.PasswordChanged"].Value;
-            return Redirect("/account/login");
+            return RedirectToAction(nameof(Login));
         }
 
         foreach (var e in result.Errors)

@@ -9,7 +9,7 @@ public sealed class HomeController : Controller
     /// <summary>Everyone lands where their work is: staff on the dashboard, customers on their own page.</summary>
     [HttpGet("/")]
     public IActionResult Index() =>
-        User.IsStaff() ? Redirect("/dashboard")
-        : User.IsInRole(Roles.Customer) ? Redirect("/my")
+        User.IsStaff() ? RedirectToAction("Index", "Dashboard")
+        : User.IsInRole(Roles.Customer) ? RedirectToAction("Index", "My")
         : Forbid();
 }
