@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using MigrationPortal.Web.Domain;
-using MigrationPortal.Web.Infrastructure;
+using MigrationPortal.Web.Features.Shared;
 
 namespace MigrationPortal.Web.Features.Account;
 
@@ -55,44 +52,19 @@ public sealed class ResetPasswordForm
 
 [AllowAnonymous]
 [Route("account")]
-public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IStringLocalizer<SharedResource> l) : Controller
+public sealed class AccountController(AccountUseCases.Handler h) : PortalController
 {
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
-    public async Task<IActionResult> Login(LoginForm form)
-    {
-        if (!ModelState.IsValid)
-        {
-            return View(form);
-        }
-
-        var user = await users.FindByEmailAsync(form.Email);
-        if (user is { IsActive: true })
-        {
-            var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
-            }
-
-            if (result.IsLockedOut)
-            {
-                ModelState.AddModelError(string.Empty, l["Account.LockedOut"]);
-                return View(form);
-            }
-        }
-
-        // One message for unknown user and wrong password, so the form does not reveal who has an account.
-        ModelState.AddModelError(string.Empty, l["Account.InvalidLogin"]);
-        return View(form);
-    }
+    public async Task<IActionResult> Login(LoginForm form) =>
+        Saved(await h.SignInAsync(form, ModelState.IsValid), "Login", flashKey: null, url => LocalRedirect(Url.IsLocalUrl(url) ? url : "/"));
 
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
-        await signIn.SignOutAsync();
+        await h.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
 
@@ -100,50 +72,14 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
 
     [HttpPost("forgot-password")]
-    public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form, [FromServices] PasswordLinkSender sender)
-    {
-        if (!ModelState.IsValid)
-        {
-            return View(form);
-        }
-
-        if (await users.FindByEmailAsync(form.Email) is { IsActive: true } user)
-        {
-            await sender.SendAsync(user, invitation: false);
-        }
-
-        // Same answer whether or not the address is known.
-        return View("ForgotPasswordSent");
-    }
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form) =>
+        Saved(await h.SendResetLinkAsync(form, ModelState.IsValid), "ForgotPassword", flashKey: null, _ => View("ForgotPasswordSent"));
 
     [HttpGet("reset-password")]
     public IActionResult ResetPassword(string? email, string? token) =>
         View(new ResetPasswordForm { Email = email ?? string.Empty, Token = token ?? string.Empty });
 
     [HttpPost("reset-password")]
-    public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
-    {
-        if (!ModelState.IsValid)
-        {
-            return View(form);
-        }
-
-        var user = await users.FindByEmailAsync(form.Email);
-        var result = user is null
-            ? IdentityResult.Failed(new LocalizedIdentityErrors(l).InvalidToken())
-            : await users.ResetPasswordAsync(user, form.Token, form.Password);
-        if (result.Succeeded)
-        {
-            await users.SetLockoutEndDateAsync(user!, null);
-            TempData["Flash"] = l["Account.PasswordChanged"].Value;
-            return RedirectToAction(nameof(Login));
-        }
-
-        foreach (var e in result.Errors)
-        {
-            ModelState.AddModelError(string.Empty, e.Description);
-        }
-
-        return View(form);
-    }
+    public async Task<IActionResult> ResetPassword(ResetPasswordForm form) =>
+        Saved(await h.ResetPasswordAsync(form, ModelState.IsValid), "ResetPassword", "Account.PasswordChanged", _ => RedirectToAction(nameof(Login)));
 }
