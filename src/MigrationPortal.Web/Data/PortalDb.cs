@@ -52,6 +52,17 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
     public DbSet<VendorSettings> VendorSettings => Set<VendorSettings>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<MappingQuestionnaire> Questionnaires => Set<MappingQuestionnaire>();
+    public DbSet<StepDependency> StepDependencies => Set<StepDependency>();
+    public DbSet<CustomerProduct> CustomerProducts => Set<CustomerProduct>();
+    public DbSet<PhaseTransition> PhaseTransitions => Set<PhaseTransition>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<SignedContract> SignedContracts => Set<SignedContract>();
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<TestEnvironment> TestEnvironments => Set<TestEnvironment>();
+    public DbSet<TestClient> TestClients => Set<TestClient>();
+    public DbSet<TestFinding> TestFindings => Set<TestFinding>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -191,6 +202,8 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         PortalUser u => u.Email,
         ProjectCustomer pc => pc.Customer?.Name ?? Customers.Local.FirstOrDefault(c => c.Id == pc.CustomerId)?.Name ?? Show(pc.CustomerId),
         ProjectProduct pp => pp.Product?.Name ?? Products.Local.FirstOrDefault(p => p.Id == pp.ProductId)?.Name ?? Show(pp.ProductId),
+        CustomerProduct cp => cp.Product?.Name ?? Products.Local.FirstOrDefault(p => p.Id == cp.ProductId)?.Name ?? Show(cp.ProductId),
+        StepDependency d => d.DependsOn?.Title ?? Steps.Local.FirstOrDefault(s => s.Id == d.DependsOnStepId)?.Title ?? Show(d.DependsOnStepId),
         IdentityUserRole<string> r => r.RoleId,
         _ => null,
     };
@@ -222,6 +235,9 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
                 ProjectProduct pp => (pp.ProjectId, null),
                 Customer c => (null, c.Id),
                 Contact c => (null, c.CustomerId),
+                CustomerProduct cp => (null, cp.CustomerId),
+                StepDependency d => (d.Step?.ProjectId, null),
+                IProjectOwned owned => (owned.ProjectId, null),
                 _ => (null, null),
             };
             var key = Entry.Metadata.FindPrimaryKey();

@@ -23,6 +23,9 @@ public sealed class VendorSettings : Versioned, IAudited
 
     /// <summary>How many projects can start per month.</summary>
     public int ProjectStartsPerMonth { get; set; } = 2;
+
+    /// <summary>The WebSak version a customer must run in the cloud; existing WebSak customers upgrade to it at go-live.</summary>
+    public string RequiredWebSakVersion { get; set; } = "2026.1";
 }
 
 /// <summary>Expected start month from the queue position and the capacity.</summary>

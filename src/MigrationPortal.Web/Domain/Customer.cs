@@ -21,6 +21,9 @@ public sealed class Customer : Versioned, IAudited
     public List<Contact> Contacts { get; } = [];
     public List<ProjectCustomer> Projects { get; } = [];
 
+    /// <summary>The systems the customer already runs (installed base), which decide the go-live steps.</summary>
+    public List<CustomerProduct> InstalledProducts { get; } = [];
+
     public void UpdateSearchText() => SearchText = SearchFold.Fold($"{Name} {City} {OrgNumber}");
 }
 

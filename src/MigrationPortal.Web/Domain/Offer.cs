@@ -108,6 +108,9 @@ public sealed class OfferActivity
     public decimal FixedPrice { get; set; }
     public int? DurationWeeks { get; set; }
 
+    /// <summary>The plan step (template key) this activity is carried out as; none for an activity that gets a step of its own.</summary>
+    public string? PlanKey { get; set; }
+
     public decimal Total => TotalOf(PriceKind, Quantity, UnitPrice, FixedPrice);
 
     public static decimal TotalOf(PriceKind kind, decimal quantity, decimal unitPrice, decimal fixedPrice) =>

@@ -14,6 +14,21 @@ public sealed class Project : Versioned, IAudited
     public DateOnly? PlannedGoLive { get; set; }
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>The agreed cutover window (stored in UTC; validated in Europe/Oslo against working hours and holidays).</summary>
+    public DateTime? CutoverStartUtc { get; set; }
+    public DateTime? CutoverEndUtc { get; set; }
+
+    /// <summary>The first day in production, recorded at go-live.</summary>
+    public DateOnly? FirstProductionDay { get; set; }
+
+    /// <summary>Weeks of close follow-up (tett oppfølging) after go-live.</summary>
+    public int FollowUpWeeks { get; set; } = 4;
+
+    public DateTime? HandoverRequestedUtc { get; set; }
+    public string? HandoverRequestedByName { get; set; }
+    public DateTime? HandoverAcceptedUtc { get; set; }
+    public string? HandoverAcceptedByName { get; set; }
+
     /// <summary>The project's name folded for search; see <see cref="Customer.SearchText"/>.</summary>
     public string SearchText { get; set; } = string.Empty;
 

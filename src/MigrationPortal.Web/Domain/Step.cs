@@ -20,6 +20,15 @@ public sealed class Step : Versioned, IAudited
     /// <summary>The template this step came from; used to merge templates of several products.</summary>
     public string? TemplateKey { get; set; }
 
+    /// <summary>The milestone this step carries on the plan, if any.</summary>
+    public MilestoneKind? Milestone { get; set; }
+
+    /// <summary>Must be done (or not applicable) before the project leaves the step's phase, unless a lead overrides.</summary>
+    public bool Required { get; set; } = true;
+
+    /// <summary>The steps this one waits for (finish-to-start).</summary>
+    public List<StepDependency> DependsOn { get; } = [];
+
     public bool IsOpen => IsOpenStatus(Status);
 
     /// <summary>Open steps still need work; done and not-applicable ones count as finished for progress and health.</summary>
@@ -61,4 +70,17 @@ public sealed class StepTemplate : Versioned, IAudited
     public int OffsetDays { get; set; }
     public int DurationDays { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>Keys of the templates this one waits for, comma-separated; keys not in a project are ignored.</summary>
+    public string? DependsOnKeys { get; set; }
+
+    public MilestoneKind? Milestone { get; set; }
+
+    public bool Required { get; set; } = true;
+
+    /// <summary>A product code the customer must already run for this step to apply (e.g. "fokus"); null for every project.</summary>
+    public string? RequiresInstalled { get; set; }
+
+    public IReadOnlyList<string> DependencyKeys =>
+        (DependsOnKeys ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -76,11 +76,28 @@ public sealed class TestDatabase
         }
     }
 
+    /// <summary>
+    /// Runs a CREATE or DROP DATABASE on the server's maintenance database. Test classes create and drop databases in
+    /// parallel, and PostgreSQL refuses some of these when they collide on the catalog (a CREATE copying template1 while
+    /// another session touches it, a DROP racing a concurrent catalog update), so a refused statement is tried again
+    /// a few times before the failure is reported.
+    /// </summary>
     private static async Task AdminAsync(string sql)
     {
-        await using var admin = new NpgsqlConnection(TestEnvironment.RequirePostgres());
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var admin = new NpgsqlConnection(TestEnvironment.RequirePostgres());
+                await admin.OpenAsync();
+                await using var command = new NpgsqlCommand(sql, admin);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < 6 && e.SqlState is not PostgresErrorCodes.DuplicateDatabase)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 }

@@ -66,6 +66,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.Property(x => x.Phase).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.LeadUserId).HasMaxLength(450);
+        b.Property(x => x.HandoverRequestedByName).HasMaxLength(200);
+        b.Property(x => x.HandoverAcceptedByName).HasMaxLength(200);
         b.HasOne(x => x.Lead).WithMany().HasForeignKey(x => x.LeadUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(x => x.Steps).WithOne(x => x.Project).HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Meetings).WithOne(x => x.Project).HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
@@ -107,7 +109,9 @@ internal sealed class StepConfiguration : IEntityTypeConfiguration<Step>
         b.Property(x => x.AssigneeUserId).HasMaxLength(450);
         b.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.AssigneeUserId).OnDelete(DeleteBehavior.SetNull);
         b.Property(x => x.TemplateKey).HasMaxLength(100);
+        b.Property(x => x.Milestone).HasConversion<string>().HasMaxLength(32);
         b.HasIndex(x => new { x.ProjectId, x.Phase, x.SortOrder });
+        b.HasMany(x => x.DependsOn).WithOne(x => x.Step).HasForeignKey(x => x.StepId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(x => x.IsOpen);
     }
 }
@@ -123,6 +127,10 @@ internal sealed class StepTemplateConfiguration : IEntityTypeConfiguration<StepT
         b.Property(x => x.Description).HasMaxLength(4000);
         b.Property(x => x.Phase).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Responsible).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.DependsOnKeys).HasMaxLength(1000);
+        b.Property(x => x.Milestone).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.RequiresInstalled).HasMaxLength(50);
+        b.Ignore(x => x.DependencyKeys);
         b.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -50,6 +50,7 @@ internal sealed class OfferActivityConfiguration : IEntityTypeConfiguration<Offe
     {
         b.Property(x => x.Description).HasMaxLength(300);
         b.Property(x => x.Unit).HasMaxLength(20);
+        b.Property(x => x.PlanKey).HasMaxLength(100);
         b.Property(x => x.PriceKind).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.Quantity).HasPrecision(18, 2);
         b.Property(x => x.UnitPrice).HasPrecision(18, 2);
@@ -82,7 +83,11 @@ internal sealed class CloudQueueEntryConfiguration : IEntityTypeConfiguration<Cl
 
 internal sealed class VendorSettingsConfiguration : IEntityTypeConfiguration<VendorSettings>
 {
-    public void Configure(EntityTypeBuilder<VendorSettings> b) => b.HasVersion();
+    public void Configure(EntityTypeBuilder<VendorSettings> b)
+    {
+        b.HasVersion();
+        b.Property(x => x.RequiredWebSakVersion).HasMaxLength(50);
+    }
 }
 
 internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>

@@ -235,6 +235,70 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("OwnerContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerContactId");
+
+                    b.HasIndex("ProjectId", "SortOrder");
+
+                    b.ToTable("ChecklistItems");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.CloudQueueEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -271,6 +335,57 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CloudQueue");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("ByCustomer")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ChecklistItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StepId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ChecklistItemId", "CreatedUtc");
+
+                    b.HasIndex("StepId", "CreatedUtc");
+
+                    b.ToTable("Comments");
                 });
 
             modelBuilder.Entity("MigrationPortal.Web.Domain.Contact", b =>
@@ -381,6 +496,25 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.CustomerProduct", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("CustomerId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("CustomerProducts");
                 });
 
             modelBuilder.Entity("MigrationPortal.Web.Domain.Lead", b =>
@@ -663,6 +797,10 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Property<int>("OfferRevisionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PlanKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("PriceKind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -834,6 +972,99 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.ToTable("OfferYearlyCosts");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.PhaseTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "AtUtc");
+
+                    b.ToTable("PhaseTransitions");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.PlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SentByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersions");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -963,6 +1194,32 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("CutoverEndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CutoverStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FirstProductionDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FollowUpWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HandoverAcceptedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("HandoverAcceptedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandoverRequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("HandoverRequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LeadUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -1036,6 +1293,53 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.ToTable("ProjectProducts");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.SignedContract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CertificateSubject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfferRevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferRevisionId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("SignedContracts");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.Step", b =>
                 {
                     b.Property<int>("Id")
@@ -1061,6 +1365,10 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("Due")
                         .HasColumnType("date");
 
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Phase")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1071,6 +1379,9 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Responsible")
                         .IsRequired()
@@ -1107,6 +1418,21 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.ToTable("Steps");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.StepDependency", b =>
+                {
+                    b.Property<int>("StepId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DependsOnStepId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StepId", "DependsOnStepId");
+
+                    b.HasIndex("DependsOnStepId");
+
+                    b.ToTable("StepDependencies");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.StepTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1117,6 +1443,10 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("CustomerVisible")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("DependsOnKeys")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -1130,6 +1460,10 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("OffsetDays")
                         .HasColumnType("integer");
 
@@ -1140,6 +1474,13 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
 
                     b.Property<int>("ProductId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RequiresInstalled")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("Responsible")
                         .IsRequired()
@@ -1166,6 +1507,207 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.ToTable("StepTemplates");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("TestEnvironmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Users")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TestEnvironmentId");
+
+                    b.ToTable("TestClients");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestEnvironment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ProductionCopyDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignOffRemarks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("SignedOffByContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignedOffByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("SignedOffUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TargetVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("TestEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TestStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("SignedOffByContactId");
+
+                    b.ToTable("TestEnvironments");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ReportedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ReportedUtc");
+
+                    b.ToTable("TestFindings");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("CustomerVisible")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Materials")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VideoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "StartUtc");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.VendorSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1176,6 +1718,11 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
 
                     b.Property<int>("ProjectStartsPerMonth")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RequiredWebSakVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1237,6 +1784,22 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.ChecklistItem", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MigrationPortal.Web.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.CloudQueueEntry", b =>
                 {
                     b.HasOne("MigrationPortal.Web.Domain.Project", "Project")
@@ -1246,6 +1809,19 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.Comment", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.ChecklistItem", null)
+                        .WithMany()
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
+                    b.HasOne("MigrationPortal.Web.Domain.Step", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MigrationPortal.Web.Domain.Contact", b =>
@@ -1262,6 +1838,25 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.CustomerProduct", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Customer", "Customer")
+                        .WithMany("InstalledProducts")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrationPortal.Web.Domain.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("MigrationPortal.Web.Domain.Lead", b =>
@@ -1386,6 +1981,24 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.PhaseTransition", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.PlanVersion", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.PortalUser", b =>
                 {
                     b.HasOne("MigrationPortal.Web.Domain.Customer", null)
@@ -1442,6 +2055,21 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.SignedContract", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.OfferRevision", null)
+                        .WithMany()
+                        .HasForeignKey("OfferRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.Step", b =>
                 {
                     b.HasOne("MigrationPortal.Web.Domain.PortalUser", null)
@@ -1458,6 +2086,25 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.StepDependency", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Step", "DependsOn")
+                        .WithMany()
+                        .HasForeignKey("DependsOnStepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrationPortal.Web.Domain.Step", "Step")
+                        .WithMany("DependsOn")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DependsOn");
+
+                    b.Navigation("Step");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.StepTemplate", b =>
                 {
                     b.HasOne("MigrationPortal.Web.Domain.Product", "Product")
@@ -1469,9 +2116,52 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestClient", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.TestEnvironment", null)
+                        .WithMany("Clients")
+                        .HasForeignKey("TestEnvironmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestEnvironment", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrationPortal.Web.Domain.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("SignedOffByContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestFinding", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TrainingSession", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.Customer", b =>
                 {
                     b.Navigation("Contacts");
+
+                    b.Navigation("InstalledProducts");
 
                     b.Navigation("Projects");
                 });
@@ -1507,6 +2197,16 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Products");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.Step", b =>
+                {
+                    b.Navigation("DependsOn");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestEnvironment", b =>
+                {
+                    b.Navigation("Clients");
                 });
 #pragma warning restore 612, 618
         }

@@ -236,6 +236,70 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("OwnerContactId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerContactId");
+
+                    b.HasIndex("ProjectId", "SortOrder");
+
+                    b.ToTable("ChecklistItems");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.CloudQueueEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -272,6 +336,57 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("CloudQueue");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("ByCustomer")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ChecklistItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StepId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ChecklistItemId", "CreatedUtc");
+
+                    b.HasIndex("StepId", "CreatedUtc");
+
+                    b.ToTable("Comments");
                 });
 
             modelBuilder.Entity("MigrationPortal.Web.Domain.Contact", b =>
@@ -383,6 +498,25 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.CustomerProduct", b =>
+                {
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("CustomerId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("CustomerProducts");
                 });
 
             modelBuilder.Entity("MigrationPortal.Web.Domain.Lead", b =>
@@ -665,6 +799,10 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("OfferRevisionId")
                         .HasColumnType("int");
 
+                    b.Property<string>("PlanKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("PriceKind")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -836,6 +974,99 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("OfferYearlyCosts");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.PhaseTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "AtUtc");
+
+                    b.ToTable("PhaseTransitions");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.PlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SentByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersions");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -966,6 +1197,32 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("CutoverEndUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CutoverStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("FirstProductionDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FollowUpWeeks")
+                        .HasColumnType("int");
+
+                    b.Property<string>("HandoverAcceptedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("HandoverAcceptedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HandoverRequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("HandoverRequestedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("LeadUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -1039,6 +1296,53 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ProjectProducts");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.SignedContract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CertificateSubject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("OfferRevisionId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferRevisionId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("SignedContracts");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.Step", b =>
                 {
                     b.Property<int>("Id")
@@ -1064,6 +1368,10 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("Due")
                         .HasColumnType("date");
 
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Phase")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1074,6 +1382,9 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Responsible")
                         .IsRequired()
@@ -1110,6 +1421,21 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Steps");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.StepDependency", b =>
+                {
+                    b.Property<int>("StepId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DependsOnStepId")
+                        .HasColumnType("int");
+
+                    b.HasKey("StepId", "DependsOnStepId");
+
+                    b.HasIndex("DependsOnStepId");
+
+                    b.ToTable("StepDependencies");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.StepTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1120,6 +1446,10 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("CustomerVisible")
                         .HasColumnType("bit");
+
+                    b.Property<string>("DependsOnKeys")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -1133,6 +1463,10 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int>("OffsetDays")
                         .HasColumnType("int");
 
@@ -1143,6 +1477,13 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("ProductId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("RequiresInstalled")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<string>("Responsible")
                         .IsRequired()
@@ -1169,6 +1510,207 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("StepTemplates");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestClient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("TestEnvironmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Users")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TestEnvironmentId");
+
+                    b.ToTable("TestClients");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestEnvironment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("ProductionCopyDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SignOffRemarks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("SignedOffByContactId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SignedOffByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("SignedOffUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TargetVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly?>("TestEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TestStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("SignedOffByContactId");
+
+                    b.ToTable("TestEnvironments");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ReportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("ReportedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ReportedUtc");
+
+                    b.ToTable("TestFindings");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<bool>("CustomerVisible")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Materials")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("VideoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "StartUtc");
+
+                    b.ToTable("TrainingSessions");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.VendorSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1179,6 +1721,11 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("ProjectStartsPerMonth")
                         .HasColumnType("int");
+
+                    b.Property<string>("RequiredWebSakVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1240,6 +1787,22 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.ChecklistItem", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("MigrationPortal.Web.Domain.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.CloudQueueEntry", b =>
                 {
                     b.HasOne("MigrationPortal.Web.Domain.Project", "Project")
@@ -1249,6 +1812,19 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.Comment", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.ChecklistItem", null)
+                        .WithMany()
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
+                    b.HasOne("MigrationPortal.Web.Domain.Step", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MigrationPortal.Web.Domain.Contact", b =>
@@ -1265,6 +1841,25 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.CustomerProduct", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Customer", "Customer")
+                        .WithMany("InstalledProducts")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrationPortal.Web.Domain.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("MigrationPortal.Web.Domain.Lead", b =>
@@ -1389,6 +1984,24 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.PhaseTransition", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.PlanVersion", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.PortalUser", b =>
                 {
                     b.HasOne("MigrationPortal.Web.Domain.Customer", null)
@@ -1445,6 +2058,21 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.SignedContract", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.OfferRevision", null)
+                        .WithMany()
+                        .HasForeignKey("OfferRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.Step", b =>
                 {
                     b.HasOne("MigrationPortal.Web.Domain.PortalUser", null)
@@ -1461,6 +2089,25 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.StepDependency", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Step", "DependsOn")
+                        .WithMany()
+                        .HasForeignKey("DependsOnStepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrationPortal.Web.Domain.Step", "Step")
+                        .WithMany("DependsOn")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DependsOn");
+
+                    b.Navigation("Step");
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.StepTemplate", b =>
                 {
                     b.HasOne("MigrationPortal.Web.Domain.Product", "Product")
@@ -1472,9 +2119,52 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestClient", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.TestEnvironment", null)
+                        .WithMany("Clients")
+                        .HasForeignKey("TestEnvironmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestEnvironment", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrationPortal.Web.Domain.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("SignedOffByContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestFinding", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TrainingSession", b =>
+                {
+                    b.HasOne("MigrationPortal.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrationPortal.Web.Domain.Customer", b =>
                 {
                     b.Navigation("Contacts");
+
+                    b.Navigation("InstalledProducts");
 
                     b.Navigation("Projects");
                 });
@@ -1510,6 +2200,16 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Products");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.Step", b =>
+                {
+                    b.Navigation("DependsOn");
+                });
+
+            modelBuilder.Entity("MigrationPortal.Web.Domain.TestEnvironment", b =>
+                {
+                    b.Navigation("Clients");
                 });
 #pragma warning restore 612, 618
         }
