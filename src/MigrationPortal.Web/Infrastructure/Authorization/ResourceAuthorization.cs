@@ -26,6 +26,18 @@ public static class ProjectOperations
 
     /// <summary>Fill in the mapping questionnaire: the customer's contacts, sales, admins and project leads.</summary>
     public static readonly OperationAuthorizationRequirement FillInMapping = new() { Name = nameof(FillInMapping) };
+
+    /// <summary>
+    /// Take part as the customer: comment, mark the customer's own steps and checklist items done, report test findings,
+    /// sign off the test. A contact at one of the project's customers, or staff who may edit the project.
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement Participate = new() { Name = nameof(Participate) };
+
+    /// <summary>Run the project from phase 2 on: the plan, phase gates and overrides, go-live, handover. Project leads and admins.</summary>
+    public static readonly OperationAuthorizationRequirement Lead = new() { Name = nameof(Lead) };
+
+    /// <summary>Accept a project handed over to operations: the cloud centre and admins.</summary>
+    public static readonly OperationAuthorizationRequirement AcceptHandover = new() { Name = nameof(AcceptHandover) };
 }
 
 public static class CustomerOperations
@@ -55,6 +67,10 @@ public sealed class ProjectAuthorizationHandler : AuthorizationHandler<Operation
             nameof(ProjectOperations.DecideOffers) => user.IsInRole(Roles.Customer) && user.CustomerId() is { } own && resource.CustomerIds.Contains(own),
             nameof(ProjectOperations.FillInMapping) => Policies.MappingRoles.Any(user.IsInRole)
                 && (!user.IsInRole(Roles.Customer) || (user.CustomerId() is { } mine && resource.CustomerIds.Contains(mine))),
+            nameof(ProjectOperations.Participate) => Policies.StepEditorRoles.Any(user.IsInRole)
+                || (user.IsInRole(Roles.Customer) && user.CustomerId() is { } ours && resource.CustomerIds.Contains(ours)),
+            nameof(ProjectOperations.Lead) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ProjectLead),
+            nameof(ProjectOperations.AcceptHandover) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CloudCenter),
             _ => false,
         };
         if (allowed)
