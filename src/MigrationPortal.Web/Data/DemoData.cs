@@ -52,11 +52,12 @@ public sealed partial class DemoData(
         {
             ("websak", "WebSak", "Sak- og arkivsystem med saksbehandlerklienten WebSak+"),
             ("forms", "Skjemaverktøy", "Digitale skjema for innbyggere og næringsliv"),
+            ("fokus", "FOKUS", "Den gamle saksbehandlerklienten; erstattes av WebSak+ (selges ikke lenger)"),
         })
         {
             if (products.All(p => p.Code != code))
             {
-                var p = new Product { Code = code, Name = name, Description = description };
+                var p = new Product { Code = code, Name = name, Description = description, IsActive = code != "fokus" };
                 db.Products.Add(p);
                 products.Add(p);
             }
@@ -92,6 +93,7 @@ public sealed partial class DemoData(
                     {
                         ProductId = product.Id, Key = t.Key, Phase = t.Phase, Title = t.Title, Description = t.Description,
                         Responsible = t.Responsible, CustomerVisible = t.Visible, OffsetDays = t.Offset, DurationDays = t.Duration, SortOrder = t.Order,
+                        DependsOnKeys = t.Depends, Milestone = t.Milestone, RequiresInstalled = t.Requires, Required = t.Required,
                     });
                 }
             }
@@ -100,7 +102,8 @@ public sealed partial class DemoData(
         await db.SaveChangesAsync(ct);
     }
 
-    private sealed record T(string Key, Phase Phase, int Order, string Title, string? Description, ResponsibleParty Responsible, int Offset, int Duration, bool Visible = true);
+    private sealed record T(string Key, Phase Phase, int Order, string Title, string? Description, ResponsibleParty Responsible, int Offset, int Duration,
+        bool Visible = true, string? Depends = null, MilestoneKind? Milestone = null, string? Requires = null, bool Required = true);
 
     /// <summary>The journey of DOMAIN.md per product; shared keys make one step in a project with both products.</summary>
     private static IEnumerable<T> Templates(string productCode)
@@ -110,35 +113,41 @@ public sealed partial class DemoData(
         yield return new("intake.follow-up", Phase.Intake, 20, "Oppfølgingsmøte", "Avklaringer etter innledende møte.", V, 14, 1);
         yield return new("intake.mapping", Phase.Intake, 30, "Kartlegging", "Behov, hvorfor skydrift, interne ressurser, oppstart.", C, 14, 21);
         yield return new("intake.offer", Phase.Intake, 40, "Tilbud", "Prisoverslag, årlige kostnader og tidsramme.", V, 35, 14);
-        yield return new("intake.contract", Phase.Intake, 50, "Aksept og signering av kontrakt", "Kunden aksepterer tilbudet digitalt.", C, 49, 14);
-        yield return new("setup.project-plan", Phase.Setup, 10, "Detaljert prosjektplan", "Planen med alle aktiviteter sendes kunden.", V, 63, 5);
-        yield return new("setup.kickoff", Phase.Setup, 20, "Oppstartsmøte", "En til to timer med agenda; fast kontaktperson presenteres.", V, 70, 1);
-        yield return new("setup.access", Phase.Setup, 30, "Tilgang til programvaren", "Kundens IT gir tilgang til alt som skal flyttes.", C, 70, 14);
-        yield return new("setup.servers", Phase.Setup, 40, "Etablering av servere", "Leverandøren setter opp serverne i skyen.", V, 77, 14, Visible: false);
+        yield return new("intake.contract", Phase.Intake, 50, "Aksept av tilbudet", "Kunden aksepterer tilbudet i portalen; avtalen forsegles av leverandøren.", C, 49, 14);
+        yield return new(PlanKeys.ProjectPlan, Phase.Setup, 10, "Detaljert prosjektplan", "Planen med alle aktiviteter sendes kunden.", V, 63, 5);
+        yield return new(PlanKeys.Kickoff, Phase.Setup, 20, "Oppstartsmøte", "En til to timer med agenda; fast kontaktperson presenteres.", V, 70, 1, Depends: PlanKeys.ProjectPlan, Milestone: MilestoneKind.Kickoff);
+        yield return new(PlanKeys.Access, Phase.Setup, 30, "Tilgang til programvaren", "Kundens IT gir tilgang til alt som skal flyttes (se sjekklisten).", C, 71, 14, Depends: PlanKeys.Kickoff);
+        yield return new("setup.servers", Phase.Setup, 40, "Etablering av servere", "Leverandøren setter opp serverne i skyen.", V, 71, 14, Visible: false, Depends: PlanKeys.Kickoff);
         if (productCode == "websak")
         {
-            yield return new("setup.migration-websak", Phase.Setup, 50, "Migrering av WebSak-data", "Dataene løftes til skyen.", V, 91, 21);
-            yield return new("setup.test-database", Phase.Setup, 60, "Testdatabase", "Kopi av produksjonsbasen oppgraderes og konfigureres.", V, 105, 14);
-            yield return new("setup.test-clients", Phase.Setup, 70, "Testklienter", "Egne terminalservere for testperioden.", V, 105, 14);
+            yield return new("setup.migration-websak", Phase.Setup, 50, "Migrering av WebSak-data", "Dataene løftes til skyen.", V, 85, 21, Depends: "setup.access,setup.servers");
+            yield return new("setup.test-database", Phase.Setup, 60, "Testdatabase", "Kopi av produksjonsbasen oppgraderes og konfigureres til ny versjon.", V, 106, 7, Depends: "setup.migration-websak");
+            yield return new("setup.test-clients", Phase.Setup, 70, "Testklienter", "Egne terminalservere for testperioden: to versjoner kan ikke kjøre på samme klient.", V, 85, 14, Depends: "setup.servers");
         }
         else
         {
-            yield return new("setup.migration-forms", Phase.Setup, 55, "Migrering av skjema", "Skjemaene flyttes til skyen.", V, 91, 14);
+            yield return new("setup.migration-forms", Phase.Setup, 55, "Migrering av skjema", "Skjemaene flyttes til skyen.", V, 85, 14, Depends: "setup.access,setup.servers");
         }
 
-        yield return new("setup.testing", Phase.Setup, 80, "Test hos kunden", "Brukerne tester uten nedetid.", C, 119, 28);
-        yield return new("setup.training", Phase.Setup, 90, "Opplæring", "Tilpasset: hos kunden, hos oss, digitalt eller video.", V, 133, 21);
+        yield return new(PlanKeys.Testing, Phase.Setup, 80, "Test hos kunden", "Brukerne tester uten nedetid; produksjon går som før.", C, 113, 28,
+            Depends: "setup.test-database,setup.test-clients,setup.migration-forms", Milestone: MilestoneKind.TestStart);
+        yield return new(PlanKeys.TestSignOff, Phase.Setup, 85, "Godkjenning av test", "Kunden godkjenner testen i portalen.", C, 141, 2, Depends: PlanKeys.Testing, Milestone: MilestoneKind.TestSignOff);
+        yield return new(PlanKeys.Training, Phase.Setup, 90, "Opplæring", "Tilpasset: hos kunden, hos oss, digitalt eller video.", V, 113, 21,
+            Depends: "setup.test-clients,setup.migration-forms", Milestone: MilestoneKind.TrainingDone);
         if (productCode == "websak")
         {
-            yield return new("golive.upgrade", Phase.GoLive, 10, "Installasjon og oppgradering av WebSak", "Riktig versjon installeres.", V, 154, 7);
-            yield return new("golive.websak-plus", Phase.GoLive, 20, "FOKUS erstattes av WebSak+", "Den gamle klienten fases ut.", V, 154, 14);
+            yield return new(PlanKeys.Upgrade, Phase.GoLive, 10, "Oppgradering av WebSak", "Eksisterende WebSak-kunder oppgraderes til påkrevd versjon.", V, 143, 3,
+                Depends: PlanKeys.TestSignOff, Requires: "websak");
+            yield return new(PlanKeys.WebSakPlus, Phase.GoLive, 20, "FOKUS fases ut, WebSak+ rulles ut", "Den gamle FOKUS-klienten erstattes av WebSak+.", V, 143, 7,
+                Depends: $"{PlanKeys.TestSignOff},{PlanKeys.Training}", Requires: "fokus");
         }
 
-        yield return new("golive.cutover", Phase.GoLive, 30, "Første produksjonsdag", "Teknisk overgang utenom arbeidstid.", V, 168, 1);
-        yield return new("golive.hypercare", Phase.GoLive, 40, "Tett oppfølging", "De første ukene etter produksjonssetting.", V, 169, 21);
-        yield return new("golive.handover", Phase.GoLive, 50, "Overlevering til skysenteret", "Når kunden føler seg trygg.", V, 190, 7);
-        yield return new("ops.annual-wheel", Phase.Operations, 10, "Årshjul avtalt", "Statusmøter, oppgraderinger og arrangementer.", V, 197, 14);
-        yield return new("ops.status-meeting", Phase.Operations, 20, "Første årlige statusmøte", null, V, 365, 1);
+        yield return new(PlanKeys.Cutover, Phase.GoLive, 30, "Første produksjonsdag", "Teknisk overgang utenom arbeidstid.", V, 150, 1,
+            Depends: $"{PlanKeys.TestSignOff},{PlanKeys.Training},{PlanKeys.Upgrade},{PlanKeys.WebSakPlus}", Milestone: MilestoneKind.GoLive);
+        yield return new(PlanKeys.FollowUp, Phase.GoLive, 40, "Tett oppfølging", "De første ukene etter produksjonssetting.", V, 151, 28, Depends: PlanKeys.Cutover, Milestone: MilestoneKind.FollowUpEnd);
+        yield return new(PlanKeys.Handover, Phase.GoLive, 50, "Overlevering til skysenteret", "Når kunden føler seg trygg.", V, 179, 1, Depends: PlanKeys.FollowUp, Milestone: MilestoneKind.Handover);
+        yield return new("ops.annual-wheel", Phase.Operations, 10, "Årshjul avtalt", "Statusmøter, oppgraderinger og arrangementer.", V, 180, 14, Depends: PlanKeys.Handover, Required: false);
+        yield return new("ops.status-meeting", Phase.Operations, 20, "Første årlige statusmøte", null, V, 365, 1, Required: false);
     }
 
     public async Task SeedAsync(bool printLogins, CancellationToken ct = default)
@@ -199,6 +208,16 @@ public sealed partial class DemoData(
 
         var products = await db.Products.ToDictionaryAsync(p => p.Code, ct);
         var templates = await db.StepTemplates.AsNoTracking().ToListAsync(ct);
+
+        // The installed base decides the go-live steps: existing WebSak customers upgrade; FOKUS users move to WebSak+.
+        foreach (var (customer, codes) in new (Customer, string[])[]
+        {
+            (sorFron, ["websak", "fokus"]), (nordFron, ["websak"]), (tromso, ["websak", "fokus"]), (alesund, ["websak"]), (vestland, ["websak", "fokus"]),
+        })
+        {
+            customer.InstalledProducts.AddRange(codes.Select(code => new CustomerProduct { ProductId = products[code].Id, Version = code == "websak" ? "2022.3" : null }));
+        }
+
         var lead1 = staff["prosjektleder@leverandor.example"];
         var lead2 = staff["prosjektleder2@leverandor.example"];
         var sales = staff["salg@leverandor.example"];
@@ -214,7 +233,8 @@ public sealed partial class DemoData(
             };
             p.Customers.AddRange(customers.Select(c => new ProjectCustomer { CustomerId = c.Id }));
             p.Products.AddRange(productCodes.Select(code => new ProjectProduct { ProductId = products[code].Id }));
-            p.AddStepsFromTemplates(templates, start);
+            var installed = customers.SelectMany(c => c.InstalledProducts).Select(i => products.Values.Single(x => x.Id == i.ProductId).Code).ToHashSet(StringComparer.Ordinal);
+            ProjectPlan.AddFromTemplates(p, templates, installed, start, countFromFirst: false);
             foreach (var s in p.Steps)
             {
                 var status = s.Phase < phase ? StepStatus.Done

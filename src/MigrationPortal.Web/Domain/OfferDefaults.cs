@@ -41,24 +41,29 @@ public static class OfferDefaults
         ArgumentNullException.ThrowIfNull(text);
         var both = productCodes.Count > 1;
         var order = 0;
-        OfferActivity A(string key, decimal hours, decimal price, int weeks, string unit = "Offer.Unit.Hours") =>
-            new() { Description = text("OfferActivity." + key), Quantity = both ? decimal.Round(hours * 1.5m) : hours, Unit = text(unit), UnitPrice = price, DurationWeeks = weeks, SortOrder = ++order };
+        // Each activity names the plan step it is carried out as, so acceptance maps it onto that step instead of adding a copy.
+        OfferActivity A(string key, string planKey, decimal hours, decimal price, int weeks, string unit = "Offer.Unit.Hours") =>
+            new()
+            {
+                Description = text("OfferActivity." + key), Quantity = both ? decimal.Round(hours * 1.5m) : hours, Unit = text(unit), UnitPrice = price,
+                DurationWeeks = weeks, SortOrder = ++order, PlanKey = planKey,
+            };
 
-        yield return A("Mapping", 16, 1450, 2);
-        yield return A("Environment", 24, 1450, 2);
+        yield return A("Mapping", PlanKeys.ProjectPlan, 16, 1450, 2);
+        yield return A("Environment", "setup.servers", 24, 1450, 2);
         if (productCodes.Contains("websak"))
         {
-            yield return A("MigrationWebSak", 40, 1450, 3);
+            yield return A("MigrationWebSak", "setup.migration-websak", 40, 1450, 3);
         }
 
         if (productCodes.Contains("forms"))
         {
-            yield return A("MigrationForms", 16, 1450, 2);
+            yield return A("MigrationForms", "setup.migration-forms", 16, 1450, 2);
         }
 
-        yield return A("TestEnvironment", 20, 1450, 4);
-        yield return A("Training", 12, 1650, 3);
-        yield return A("GoLive", 16, 1450, 2);
+        yield return A("TestEnvironment", productCodes.Contains("websak") ? "setup.test-database" : PlanKeys.Testing, 20, 1450, 4);
+        yield return A("Training", PlanKeys.Training, 12, 1650, 3);
+        yield return A("GoLive", PlanKeys.Cutover, 16, 1450, 2);
         yield return new OfferActivity { Description = text("OfferActivity.ProjectManagement"), PriceKind = PriceKind.Fixed, FixedPrice = both ? 45000 : 30000, DurationWeeks = null, SortOrder = ++order };
     }
 

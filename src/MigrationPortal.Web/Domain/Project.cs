@@ -39,37 +39,12 @@ public sealed class Project : Versioned, IAudited
 
     /// <summary>
     /// Adds the steps of every template for the project's products, merging templates that share a key
-    /// (a project with both WebSak and the forms tool gets one kickoff, not two), dated from the start.
+    /// (a project with both WebSak and the forms tool gets one kickoff, not two), dated from the start, with the
+    /// dependencies the templates name. Templates that need a product the customer already runs are left out; see
+    /// <see cref="ProjectPlan.AddFromTemplates"/> for a plan that knows the installed base.
     /// </summary>
-    public void AddStepsFromTemplates(IEnumerable<StepTemplate> templates, DateOnly start)
-    {
-        ArgumentNullException.ThrowIfNull(templates);
-        var productIds = Products.Select(p => p.ProductId).ToHashSet();
-        var existing = Steps.Where(s => s.TemplateKey != null).Select(s => s.TemplateKey!).ToHashSet(StringComparer.Ordinal);
-        var merged = templates
-            .Where(t => productIds.Contains(t.ProductId))
-            .GroupBy(t => t.Key, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(t => t.OffsetDays).First())
-            .Where(t => !existing.Contains(t.Key))
-            .OrderBy(t => t.Phase).ThenBy(t => t.SortOrder).ThenBy(t => t.OffsetDays);
-        var order = Steps.Count == 0 ? 0 : Steps.Max(s => s.SortOrder);
-        foreach (var t in merged)
-        {
-            var plannedStart = start.AddDays(t.OffsetDays);
-            Steps.Add(new Step
-            {
-                Phase = t.Phase,
-                Title = t.Title,
-                Description = t.Description,
-                Responsible = t.Responsible,
-                CustomerVisible = t.CustomerVisible,
-                PlannedStart = plannedStart,
-                Due = plannedStart.AddDays(Math.Max(0, t.DurationDays)),
-                SortOrder = ++order,
-                TemplateKey = t.Key,
-            });
-        }
-    }
+    public void AddStepsFromTemplates(IEnumerable<StepTemplate> templates, DateOnly start) =>
+        ProjectPlan.AddFromTemplates(this, templates, new HashSet<string>(StringComparer.Ordinal), start, countFromFirst: false);
 }
 
 public sealed class ProjectCustomer : IAudited

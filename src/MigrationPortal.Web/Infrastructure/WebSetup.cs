@@ -107,6 +107,7 @@ public static class WebSetup
         services.AddSingleton<Pdf.IPdfRenderer, Pdf.PdfSharpRenderer>();
         services.AddScoped<Authorization.ResourceAccess>();
         services.AddScoped<Features.Offers.OfferAccess>();
+        services.AddScoped<Features.Shared.KickoffTexts>();
         services.AddScoped<Features.Offers.OfferPdf>();
         services.AddScoped<Pdf.IOfferDocument>(sp => sp.GetRequiredService<Features.Offers.OfferPdf>());
 

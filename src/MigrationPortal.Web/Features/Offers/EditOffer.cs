@@ -31,6 +31,10 @@ public static class EditOffer
         public decimal? FixedPrice { get; set; }
 
         public string? DurationWeeks { get; set; }
+
+        /// <summary>The plan step (template key) the activity is carried out as; empty for a step of its own.</summary>
+        public string? PlanKey { get; set; }
+
         public bool Remove { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && UnitPrice is null && FixedPrice is null;
@@ -95,7 +99,8 @@ public static class EditOffer
         public List<YearlyRow> YearlyCosts { get; set; } = [];
     }
 
-    public sealed record Page(Form Form, string OfferNumber, int Revision, int ProjectId, string ProjectName, IReadOnlyList<(string Id, string Name)> Staff, IReadOnlyList<(int Id, string Name)> Products, QueueInfo Queue) : IFormPage
+    public sealed record Page(Form Form, string OfferNumber, int Revision, int ProjectId, string ProjectName, IReadOnlyList<(string Id, string Name)> Staff, IReadOnlyList<(int Id, string Name)> Products, QueueInfo Queue,
+        IReadOnlyList<(string Key, string Title)> PlanSteps) : IFormPage
     {
         object IFormPage.Form => Form;
     }
@@ -122,6 +127,7 @@ public static class EditOffer
                 {
                     Description = a.Description, PriceKind = a.PriceKind, Quantity = a.Quantity, Unit = a.Unit,
                     UnitPrice = a.UnitPrice, FixedPrice = a.FixedPrice, DurationWeeks = a.DurationWeeks?.ToString(CultureInfo.InvariantCulture),
+                    PlanKey = a.PlanKey,
                 }).ToList(),
                 YearlyCosts = r.YearlyCosts.OrderBy(c => c.SortOrder).Select(c => new YearlyRow
                 {
@@ -180,6 +186,7 @@ public static class EditOffer
                     Description = (row.Description ?? string.Empty).Trim(), PriceKind = kind,
                     Quantity = quantity, Unit = string.IsNullOrWhiteSpace(row.Unit) ? null : row.Unit.Trim(), UnitPrice = unitPrice, FixedPrice = fixedPrice,
                     DurationWeeks = weeks, SortOrder = activities.Count + 1,
+                    PlanKey = string.IsNullOrWhiteSpace(row.PlanKey) ? null : row.PlanKey.Trim() is { Length: <= 100 } key ? key : null,
                 });
             }
 
@@ -283,6 +290,13 @@ public static class EditOffer
                 .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
             var products = (await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
 
+            // The plan steps an activity can be carried out as: the project's products' templates after intake, one per key.
+            var planSteps = (await db.StepTemplates.AsNoTracking()
+                    .Where(t => t.Phase != Phase.Intake && db.ProjectProducts.Any(pp => pp.ProjectId == info.ProjectId && pp.ProductId == t.ProductId))
+                    .Select(t => new { t.Key, t.Title, t.Phase, t.SortOrder }).ToListAsync(ct))
+                .GroupBy(t => t.Key, StringComparer.Ordinal).Select(g => g.First()).OrderBy(t => t.Phase).ThenBy(t => t.SortOrder)
+                .Select(t => (t.Key, t.Title)).ToList();
+
             // Room for new rows at the end of both tables.
             while (form.Activities.Count(a => a.IsBlank) < BlankRows)
             {
@@ -294,7 +308,7 @@ public static class EditOffer
                 form.YearlyCosts.Add(new YearlyRow());
             }
 
-            return new Page(form, info.Number, info.Revision, info.ProjectId, info.ProjectName, staff, products, await db.QueueInfoAsync(Display.TodayInOslo(clock), ct));
+            return new Page(form, info.Number, info.Revision, info.ProjectId, info.ProjectName, staff, products, await db.QueueInfoAsync(Display.TodayInOslo(clock), ct), planSteps);
         }
 
         /// <summary>

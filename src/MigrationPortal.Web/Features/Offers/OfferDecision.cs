@@ -15,7 +15,7 @@ namespace MigrationPortal.Web.Features.Offers;
 /// </summary>
 public static partial class OfferDecision
 {
-    public sealed partial class Handler(PortalDb db, OfferAccess access, TimeProvider clock, ILogger<Handler> logger)
+    public sealed partial class Handler(PortalDb db, OfferAccess access, Shared.KickoffTexts kickoff, TimeProvider clock, ILogger<Handler> logger)
     {
         /// <summary>Accepts; the result is the revision's id, or the acceptance problem as the reason (<c>Acceptance.X</c>).</summary>
         public async Task<Result<int>> AcceptAsync(int revisionId, string? typedName, bool confirmed, string? ip, string? userAgent, ClaimsPrincipal user, CancellationToken ct)
@@ -63,7 +63,7 @@ public static partial class OfferDecision
             revision.AcceptedFromIp = ip is { Length: > 64 } ? ip[..64] : ip;
             revision.AcceptedUserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent;
 
-            await StartPhaseTwoAsync(revision, today, now, ct);
+            await StartPhaseTwoAsync(revision, contact, today, now, ct);
             if (!await db.TrySaveAsync(ct))
             {
                 // Someone else decided at the same moment (or sales sent a new revision): nothing is saved.
@@ -131,15 +131,17 @@ public static partial class OfferDecision
             problem == AcceptanceProblem.NoSigningAuthority ? Result.Forbidden : Result.Refused("Acceptance." + problem);
 
         /// <summary>
-        /// Phase 1 ends: intake steps are done, the project joins the back of the cloud queue, and its phase 2
-        /// steps (from the templates and from the accepted activities) are dated from the start its place gives.
+        /// Phase 1 ends: intake steps are done, the project joins the back of the cloud queue, its plan is built once from
+        /// the templates (with the accepted activities mapped onto their steps) and dated from the start its place gives,
+        /// the kickoff is planned with its default agenda, and a project lead becomes the customer's dedicated contact.
         /// </summary>
-        private async Task StartPhaseTwoAsync(OfferRevision revision, DateOnly today, DateTime now, CancellationToken ct)
+        private async Task StartPhaseTwoAsync(OfferRevision revision, Contact contact, DateOnly today, DateTime now, CancellationToken ct)
         {
-            var project = await db.Projects.Include(p => p.Steps).Include(p => p.Products).SingleAsync(p => p.Id == revision.Offer!.ProjectId, ct);
+            var project = await db.Projects.Include(p => p.Steps).ThenInclude(s => s.DependsOn).Include(p => p.Products).Include(p => p.Customers)
+                .SingleAsync(p => p.Id == revision.Offer!.ProjectId, ct);
             if (project.Phase == Phase.Intake)
             {
-                project.Phase = Phase.Setup;
+                db.PhaseTransitions.Add(PhaseGate.Move(project, PhaseTransitionKind.Acceptance, null, now, contact.UserId, contact.Name));
             }
 
             foreach (var step in project.Steps.Where(s => s.Phase == Phase.Intake && s.IsOpen))
@@ -158,32 +160,65 @@ public static partial class OfferDecision
             var start = CloudQueue.ExpectedStartMonth(place, perMonth, today);
             project.PlannedStart = start;
 
-            // Templates count their offsets from the start of phase 1; setup begins about nine weeks in.
             var productIds = project.Products.Select(p => p.ProductId).ToList();
+            var customerIds = project.Customers.Select(c => c.CustomerId).ToList();
+            var installed = (await db.CustomerProducts.AsNoTracking().Where(cp => customerIds.Contains(cp.CustomerId)).Select(cp => cp.Product!.Code).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
             var templates = await db.StepTemplates.AsNoTracking().Where(t => productIds.Contains(t.ProductId) && t.Phase != Phase.Intake).ToListAsync(ct);
-            var setupOffset = templates.Where(t => t.Phase == Phase.Setup).Select(t => t.OffsetDays).DefaultIfEmpty(0).Min();
-            project.AddStepsFromTemplates(templates, start.AddDays(-setupOffset));
+            ProjectPlan.AddFromTemplates(project, templates, installed, start);
+            ProjectPlan.MapActivities(project, revision.Activities, start);
+            project.PlannedGoLive = project.Steps.FirstOrDefault(s => s.Milestone == MilestoneKind.GoLive)?.PlannedStart
+                ?? project.Steps.Where(s => s.Phase == Phase.GoLive).Min(s => s.PlannedStart)
+                ?? project.Steps.Max(s => s.Due);
 
-            // Accepted activities that no step covers yet become phase 2 steps, one after the other.
-            var titles = project.Steps.Select(s => s.Title).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var cursor = start;
-            var order = project.Steps.Count == 0 ? 0 : project.Steps.Max(s => s.SortOrder);
-            foreach (var activity in revision.Activities.OrderBy(a => a.SortOrder))
+            await AssignProjectLeadAsync(project, ct);
+            await PlanKickoffAsync(project, revision.Language, ct);
+        }
+
+        /// <summary>The dedicated contact becomes a project lead: the one with the fewest projects in setup and go-live.</summary>
+        private async Task AssignProjectLeadAsync(Project project, CancellationToken ct)
+        {
+            var leadRoleId = await db.Roles.Where(r => r.Name == Roles.ProjectLead).Select(r => r.Id).SingleOrDefaultAsync(ct);
+            if (project.LeadUserId is { } current && await db.UserRoles.AnyAsync(ur => ur.UserId == current && ur.RoleId == leadRoleId, ct))
             {
-                var weeks = activity.DurationWeeks ?? 0;
-                if (weeks > 0 && !titles.Contains(activity.Description))
-                {
-                    project.Steps.Add(new Step
-                    {
-                        Phase = Phase.Setup, Title = activity.Description, Responsible = ResponsibleParty.Vendor, CustomerVisible = true,
-                        PlannedStart = cursor, Due = cursor.AddDays(weeks * 7), SortOrder = ++order,
-                    });
-                }
-
-                cursor = cursor.AddDays(weeks * 7);
+                return;
             }
 
-            project.PlannedGoLive ??= cursor;
+            var lead = await db.Users.Where(u => u.IsActive && u.CustomerId == null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == leadRoleId))
+                .Select(u => new { u.Id, u.DisplayName, Load = db.Projects.Count(p => p.LeadUserId == u.Id && (p.Phase == Phase.Setup || p.Phase == Phase.GoLive)) })
+                .OrderBy(x => x.Load).ThenBy(x => x.DisplayName).ThenBy(x => x.Id).FirstOrDefaultAsync(ct);
+            if (lead is not null)
+            {
+                project.LeadUserId = lead.Id;
+            }
+        }
+
+        /// <summary>The kickoff meeting on the kickoff step's day, with the default agenda the lead edits, and both sides invited.</summary>
+        private async Task PlanKickoffAsync(Project project, string language, CancellationToken ct)
+        {
+            if (await db.Meetings.AnyAsync(m => m.ProjectId == project.Id && m.Kind == MeetingKind.Kickoff, ct))
+            {
+                return;
+            }
+
+            var day = project.Steps.FirstOrDefault(s => s.Milestone == MilestoneKind.Kickoff)?.PlannedStart ?? project.PlannedStart ?? Display.TodayInOslo(clock);
+            day = day.DayOfWeek switch { DayOfWeek.Saturday => day.AddDays(2), DayOfWeek.Sunday => day.AddDays(1), _ => day };
+            var customerIds = project.Customers.Select(c => c.CustomerId).ToList();
+            var contacts = await db.Contacts.AsNoTracking().Where(c => customerIds.Contains(c.CustomerId) && c.UserId != null).OrderBy(c => c.Name).ToListAsync(ct);
+            var lead = project.LeadUserId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(ct) : null;
+            var meeting = new Meeting
+            {
+                ProjectId = project.Id, Kind = MeetingKind.Kickoff, Title = kickoff.Title(language, project.Name),
+                StartUtc = Display.FromOslo(day.ToDateTime(new TimeOnly(10, 0))), EndUtc = Display.FromOslo(day.ToDateTime(new TimeOnly(12, 0))),
+                Agenda = kickoff.Agenda(language), CustomerVisible = true,
+            };
+            if (lead is not null)
+            {
+                meeting.Participants.Add(new MeetingParticipant { UserId = lead.Id, Name = lead.DisplayName });
+            }
+
+            meeting.Participants.AddRange(contacts.Select(c => new MeetingParticipant { ContactId = c.Id, Name = c.Name }));
+            project.Meetings.Add(meeting);
         }
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Offer {OfferNumber} revision {Revision} accepted by contact {ContactId}, PDF SHA-256 {Sha256}")]

@@ -45,7 +45,7 @@ public static class ReviseOffer
             copy.Activities.AddRange(latest.Activities.OrderBy(a => a.SortOrder).Select(a => new OfferActivity
             {
                 Description = a.Description, PriceKind = a.PriceKind, Quantity = a.Quantity, Unit = a.Unit, UnitPrice = a.UnitPrice, FixedPrice = a.FixedPrice,
-                DurationWeeks = a.DurationWeeks, SortOrder = a.SortOrder,
+                DurationWeeks = a.DurationWeeks, SortOrder = a.SortOrder, PlanKey = a.PlanKey,
             }));
             copy.YearlyCosts.AddRange(latest.YearlyCosts.OrderBy(c => c.SortOrder).Select(c => new OfferYearlyCost
             {
