@@ -15,4 +15,17 @@ public static class QueryExtensions
     /// <summary>How many projects can start per month (vendor settings), never less than one.</summary>
     public static async Task<int> StartsPerMonthAsync(this PortalDb db, CancellationToken ct) =>
         await db.VendorSettings.Select(s => s.ProjectStartsPerMonth).FirstOrDefaultAsync(ct) is var n and > 0 ? n : 1;
+
+    /// <summary>The project's place in the cloud queue and the month it can expect to start, or null when it is not waiting.</summary>
+    public static async Task<(int Place, DateOnly ExpectedStart)?> QueuePlaceAsync(this PortalDb db, int projectId, DateOnly today, CancellationToken ct)
+    {
+        if (!await db.CloudQueue.AnyAsync(q => q.ProjectId == projectId && q.StartedUtc == null, ct))
+        {
+            return null;
+        }
+
+        var ranks = CloudQueue.Ranks(await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).ToListAsync(ct));
+        var place = ranks[projectId];
+        return (place, CloudQueue.ExpectedStartMonth(place, await db.StartsPerMonthAsync(ct), today));
+    }
 }

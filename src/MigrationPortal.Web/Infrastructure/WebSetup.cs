@@ -98,6 +98,8 @@ public static class WebSetup
         services.AddScoped<DemoData>();
         services.AddScoped<PasswordLinkSender>();
         services.Configure<VendorOptions>(configuration.GetSection(VendorOptions.Section));
+        services.Configure<Calendar.CutoverOptions>(configuration.GetSection(Calendar.CutoverOptions.Section));
+        services.AddSingleton<Calendar.WorkCalendar>();
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section))
             .Validate(o => env.IsDevelopment() || configuration[$"{PortalOptions.Section}:PublicUrl"] is { Length: > 0 },
                 "Portal:PublicUrl must be set outside Development: links in e-mails are built from it, never from the request's Host header.")

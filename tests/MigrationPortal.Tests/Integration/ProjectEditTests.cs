@@ -64,26 +64,31 @@ public sealed class ProjectEditTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Moving_a_project_to_the_next_phase_is_audited_and_a_stale_form_conflicts()
+    public async Task The_phase_is_not_a_form_field_a_posted_phase_is_ignored_and_a_stale_form_conflicts()
     {
         var ids = await IdsAsync();
         var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().Include(p => p.Customers).Include(p => p.Products).SingleAsync(p => p.Name.StartsWith("Tromsø")));
         using var lead = await factory.LoginAsync(Demo.Lead);
-        List<(string, string)> Fields(string phase) =>
+        List<(string, string)> Fields(string status) =>
         [
-            ("Name", project.Name), ("Phase", phase), ("Status", "Active"), ("LeadUserId", ids.Jonas), ("Version", $"{project.Version}"),
+            ("Name", project.Name), ("Phase", "Operations"), ("Status", status), ("LeadUserId", ids.Jonas), ("Version", $"{project.Version}"),
             .. project.Customers.Select(c => ("CustomerIds", $"{c.CustomerId}")), .. project.Products.Select(p => ("ProductIds", $"{p.ProductId}")),
         ];
 
-        var first = await PostAsync(lead, $"/projects/{project.Id}/edit", Fields("Setup"));
-        var stale = await PostAsync(lead, $"/projects/{project.Id}/edit", Fields("GoLive"));
+        var form = await lead.GetPageAsync($"/projects/{project.Id}/edit");
+        var first = await PostAsync(lead, $"/projects/{project.Id}/edit", Fields("OnHold"));
+        var stale = await PostAsync(lead, $"/projects/{project.Id}/edit", Fields("Active"));
 
+        Assert.Null(form.Document.QuerySelector("[name=Phase]"));
+        Assert.NotNull(form.Document.QuerySelector("#phase-note"));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var saved = await factory.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == project.Id));
-        Assert.Equal(Phase.Setup, saved.Phase);
+        Assert.Equal(Phase.Intake, saved.Phase);
+        Assert.Equal(ProjectStatus.OnHold, saved.Status);
         Assert.Equal(ids.Jonas, saved.LeadUserId);
-        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ProjectId == project.Id && a.Property == "Phase" && a.OldValue == "Intake" && a.NewValue == "Setup")));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ProjectId == project.Id && a.Property == "Status" && a.OldValue == "Active" && a.NewValue == "OnHold")));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ProjectId == project.Id && a.Property == "Phase")));
     }
 
     [Fact]

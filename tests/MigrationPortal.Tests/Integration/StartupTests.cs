@@ -33,7 +33,8 @@ public sealed class StartupTests(ProductionLikeFactory factory) : IClassFixture<
         Assert.Equal(0, await factory.WithDbAsync(db => db.Customers.CountAsync()));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync()));
         Assert.Equal(5, await factory.WithDbAsync(db => db.Roles.CountAsync()));
-        Assert.Equal(["forms", "websak"], await factory.WithDbAsync(db => db.Products.OrderBy(p => p.Code).Select(p => p.Code).ToListAsync()));
+        Assert.Equal(["fokus", "forms", "websak"], await factory.WithDbAsync(db => db.Products.OrderBy(p => p.Code).Select(p => p.Code).ToListAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.Products.Where(p => p.Code == "fokus").Select(p => p.IsActive).SingleAsync()));
         Assert.True(await factory.WithDbAsync(db => db.StepTemplates.CountAsync()) > 20);
     }
 }
@@ -105,6 +106,6 @@ public sealed class DemoStartupTests(PortalFactory factory) : IClassFixture<Port
         }
 
         Assert.Equal(before, await factory.WithDbAsync(async db => (await db.Customers.CountAsync(), await db.Projects.CountAsync(), await db.Steps.CountAsync(), await db.Users.CountAsync(), await db.StepTemplates.CountAsync(), await db.Meetings.CountAsync())));
-        Assert.Equal(2, await factory.WithDbAsync(db => db.Products.CountAsync()));
+        Assert.Equal(3, await factory.WithDbAsync(db => db.Products.CountAsync()));
     }
 }

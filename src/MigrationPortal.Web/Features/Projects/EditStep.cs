@@ -32,6 +32,13 @@ public static class EditStep
         [Display(Name = "Step.Assignee")]
         public string? AssigneeUserId { get; set; }
 
+        /// <summary>The steps this one waits for (finish-to-start).</summary>
+        [Display(Name = "Step.DependsOn")]
+        public List<int> DependsOnStepIds { get; set; } = [];
+
+        [Display(Name = "Step.Required")]
+        public bool Required { get; set; }
+
         /// <summary>The version the person started editing; a save against another version is a conflict.</summary>
         public int Version { get; set; }
 
@@ -56,7 +63,8 @@ public static class EditStep
         string StepTitle,
         Phase Phase,
         ResponsibleParty Responsible,
-        IReadOnlyList<(string Id, string Name)> Assignees) : IFormPage
+        IReadOnlyList<(string Id, string Name)> Assignees,
+        IReadOnlyList<(int Id, string Name)> OtherSteps) : IFormPage
     {
         object IFormPage.Form => Form;
     }
@@ -70,11 +78,12 @@ public static class EditStep
                 return denied;
             }
 
-            var step = await db.Steps.AsNoTracking().SingleAsync(s => s.Id == stepId, ct);
+            var step = await db.Steps.AsNoTracking().Include(s => s.DependsOn).SingleAsync(s => s.Id == stepId, ct);
             var form = new Form
             {
                 ProjectId = projectId, StepId = stepId, Status = step.Status, PlannedStart = step.PlannedStart, Due = step.Due,
-                AssigneeUserId = step.AssigneeUserId, Version = step.Version,
+                AssigneeUserId = step.AssigneeUserId, Version = step.Version, Required = step.Required,
+                DependsOnStepIds = step.DependsOn.Select(d => d.DependsOnStepId).ToList(),
             };
             return await PageAsync(form, step, ct);
         }
@@ -87,24 +96,52 @@ public static class EditStep
                 return denied;
             }
 
-            var step = await db.Steps.SingleAsync(s => s.Id == form.StepId, ct);
+            // The whole plan is loaded: a step's new dates move the steps that wait for it, in the same save.
+            var plan = await db.Steps.Where(s => s.ProjectId == form.ProjectId).Include(s => s.DependsOn).ToListAsync(ct);
+            var step = plan.Single(s => s.Id == form.StepId);
+            var errors = new List<FieldError>();
             if (form.AssigneeUserId is { Length: > 0 } assignee && assignee != step.AssigneeUserId && !await db.Users.AnyAsync(u => u.Id == assignee && u.CustomerId == null && u.IsActive, ct))
             {
-                return Result.Invalid(await PageAsync(form, step, ct), new FieldError(nameof(form.AssigneeUserId), "Validation.UnknownAssignee"));
+                errors.Add(new FieldError(nameof(form.AssigneeUserId), "Validation.UnknownAssignee"));
             }
 
-            if (!valid)
+            var wanted = form.DependsOnStepIds.Distinct().ToList();
+            var nodes = plan.Select(s => new ProjectPlan.Node(s.Id, s.PlannedStart, s.Due, !s.IsOpen,
+                s.Id == step.Id ? [] : s.DependsOn.Select(d => d.DependsOnStepId).ToList())).ToList();
+            if (wanted.Any(id => plan.All(s => s.Id != id)))
             {
-                return Result.Invalid(await PageAsync(form, step, ct));
+                errors.Add(new FieldError(nameof(form.DependsOnStepIds), "Validation.UnknownStep"));
+            }
+            else if (wanted.FirstOrDefault(id => ProjectPlan.WouldCycle(nodes, step.Id, id)) is var loop and > 0)
+            {
+                errors.Add(new FieldError(nameof(form.DependsOnStepIds), "Validation.DependencyLoop", plan.Single(s => s.Id == loop).Title));
             }
 
+            DateRules.AddTo(errors, Display.TodayInOslo(clock),
+                (DateKind.Plan, nameof(form.PlannedStart), "Step.PlannedStart", form.PlannedStart), (DateKind.Plan, nameof(form.Due), "Step.Due", form.Due));
+            if (!valid || errors.Count > 0)
+            {
+                return Result.Invalid(await PageAsync(form, step, ct), errors);
+            }
+
+            var before = plan.ToDictionary(s => s.Id, s => (s.PlannedStart, s.Due));
             return await db.SaveVersionedAsync(step, form,
                 s =>
                 {
                     s.SetStatus(form.Status, clock.GetUtcNow().UtcDateTime);
                     s.PlannedStart = form.PlannedStart;
                     s.Due = form.Due;
+                    s.Required = form.Required;
                     s.AssigneeUserId = string.IsNullOrEmpty(form.AssigneeUserId) ? null : form.AssigneeUserId;
+                    s.DependsOn.RemoveAll(d => !wanted.Contains(d.DependsOnStepId));
+                    s.DependsOn.AddRange(wanted.Where(id => s.DependsOn.All(d => d.DependsOnStepId != id))
+                        .Select(id => new StepDependency { StepId = s.Id, DependsOnStepId = id, DependsOn = plan.Single(p => p.Id == id) }));
+                    foreach (var d in s.DependsOn)
+                    {
+                        d.DependsOn ??= plan.Single(p => p.Id == d.DependsOnStepId);
+                    }
+
+                    ProjectPlan.Reschedule(plan, before);
                 },
                 ok: () => step.Id,
                 conflictPage: async () => await PageAsync(form, step, ct),
@@ -119,7 +156,10 @@ public static class EditStep
         private async Task<Page> PageAsync(Form form, Step step, CancellationToken ct)
         {
             var projectName = await db.Projects.Where(p => p.Id == form.ProjectId).Select(p => p.Name).SingleAsync(ct);
-            return new Page(form, projectName, step.Title, step.Phase, step.Responsible, await AssigneesAsync(step.AssigneeUserId, ct));
+            var others = (await db.Steps.AsNoTracking().Where(s => s.ProjectId == form.ProjectId && s.Id != step.Id && s.Phase != Phase.Intake)
+                    .OrderBy(s => s.Phase).ThenBy(s => s.SortOrder).Select(s => new { s.Id, s.Title, s.Phase }).ToListAsync(ct))
+                .Select(s => (s.Id, s.Title)).ToList();
+            return new Page(form, projectName, step.Title, step.Phase, step.Responsible, await AssigneesAsync(step.AssigneeUserId, ct), others);
         }
 
         /// <summary>Active staff, plus whoever has the step now even if no longer active, so saving does not silently drop them.</summary>

@@ -10,7 +10,10 @@ using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Projects;
 
-/// <summary>Creating a project (its steps come from the products' templates) and changing its phase, lead, dates, customers and products.</summary>
+/// <summary>
+/// Creating a project (its steps come from the products' templates) and changing its lead, status, dates, customers and
+/// products. The phase is not a field: it moves only through its transitions (<see cref="PhaseGate"/>).
+/// </summary>
 public static class SaveProject
 {
     public sealed class Form : IValidatableObject, IVersionedForm
@@ -24,9 +27,6 @@ public static class SaveProject
         [StringLength(200, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Project.Name")]
         public string Name { get; set; } = string.Empty;
-
-        [Display(Name = "Project.Phase")]
-        public Phase Phase { get; set; } = Phase.Intake;
 
         [Display(Name = "Project.Status")]
         public ProjectStatus Status { get; set; } = ProjectStatus.Active;
@@ -64,9 +64,9 @@ public static class SaveProject
                 yield return new ValidationResult(l["Validation.GoLiveBeforeStart"], [nameof(PlannedGoLive)]);
             }
 
-            if (!Enum.IsDefined(Phase) || !Enum.IsDefined(Status))
+            if (!Enum.IsDefined(Status))
             {
-                yield return new ValidationResult(l["Validation.ValueInvalidNoValue", l["Project.Phase"]], [nameof(Phase)]);
+                yield return new ValidationResult(l["Validation.ValueInvalidNoValue", l["Project.Status"]], [nameof(Status)]);
             }
         }
     }
@@ -92,7 +92,7 @@ public static class SaveProject
                 : await db.Projects.AsNoTracking().Where(p => p.Id == id)
                     .Select(p => new Form
                     {
-                        Id = p.Id, Version = p.Version, Name = p.Name, Phase = p.Phase, Status = p.Status, LeadUserId = p.LeadUserId,
+                        Id = p.Id, Version = p.Version, Name = p.Name, Status = p.Status, LeadUserId = p.LeadUserId,
                         PlannedStart = p.PlannedStart, PlannedGoLive = p.PlannedGoLive,
                         CustomerIds = p.Customers.Select(c => c.CustomerId).ToList(), ProductIds = p.Products.Select(x => x.ProductId).ToList(),
                     })
@@ -139,13 +139,21 @@ public static class SaveProject
                 errors.Add(new(nameof(form.LeadUserId), "Validation.UnknownAssignee"));
             }
 
+            var today = Display.TodayInOslo(clock);
+            DateRules.AddTo(errors, today,
+                (DateKind.Plan, nameof(form.PlannedStart), "Project.PlannedStart", form.PlannedStart),
+                (DateKind.Plan, nameof(form.PlannedGoLive), "Project.PlannedGoLive", form.PlannedGoLive));
             if (errors.Count > 0)
             {
                 return Result.Invalid(await PageAsync(form, ct), errors);
             }
 
-            // New products bring their steps; steps of a removed product stay, with their history.
+            // New products bring their steps (those the customers' installed systems call for); steps of a removed product
+            // stay, with their history. Moving the start of a planned project moves its open steps with it.
             var templates = await db.StepTemplates.AsNoTracking().Where(t => productIds.Contains(t.ProductId)).ToListAsync(ct);
+            var installed = (await db.CustomerProducts.AsNoTracking().Where(cp => customerIds.Contains(cp.CustomerId)).Select(cp => cp.Product!.Code).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+            var shift = project.Phase != Phase.Intake && project.PlannedStart is { } was && form.PlannedStart is { } now ? now.DayNumber - was.DayNumber : 0;
 
             // The version is checked and bumped even when only the customer or product lists change:
             // a stale form must not put back a customer someone just removed (and with it, access).
@@ -153,7 +161,6 @@ public static class SaveProject
                 p =>
                 {
                     p.Name = form.Name.Trim();
-                    p.Phase = form.Phase;
                     p.Status = form.Status;
                     p.LeadUserId = string.IsNullOrEmpty(form.LeadUserId) ? null : form.LeadUserId;
                     p.PlannedStart = form.PlannedStart;
@@ -162,7 +169,8 @@ public static class SaveProject
                     p.Customers.AddRange(customerIds.Where(c => p.Customers.All(x => x.CustomerId != c)).Select(c => new ProjectCustomer { CustomerId = c }));
                     p.Products.RemoveAll(x => !productIds.Contains(x.ProductId));
                     p.Products.AddRange(productIds.Where(x => p.Products.All(y => y.ProductId != x)).Select(x => new ProjectProduct { ProductId = x }));
-                    p.AddStepsFromTemplates(templates, form.PlannedStart ?? Display.TodayInOslo(clock));
+                    ProjectPlan.ShiftOpen(p.Steps, shift);
+                    ProjectPlan.AddFromTemplates(p, templates, installed, form.PlannedStart ?? today, countFromFirst: false);
                 },
                 ok: () => project.Id,
                 conflictPage: async () => await PageAsync(form, ct),

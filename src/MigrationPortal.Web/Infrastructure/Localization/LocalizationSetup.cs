@@ -80,6 +80,10 @@ public static class Display
     public static string Date(DateOnly? date) =>
         date is { } d ? d.ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? "d MMM yyyy" : "d. MMM yyyy", CultureInfo.CurrentCulture) : "–";
 
+    /// <summary>A month as people say it: "mars 2027", "March 2027".</summary>
+    public static string Month(DateOnly? date) =>
+        date is { } d ? d.ToString("MMMM yyyy", CultureInfo.CurrentCulture) : "–";
+
     public static string DateTimeUtc(DateTime? utc) =>
         utc is { } u ? ToOslo(u).ToString(CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? "d MMM yyyy HH:mm" : "d. MMM yyyy 'kl.' HH:mm", CultureInfo.CurrentCulture) : "–";
 
