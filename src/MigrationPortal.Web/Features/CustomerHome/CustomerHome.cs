@@ -17,7 +17,12 @@ public static class CustomerHome
         public int? QueuePosition { get; init; }
         public DateOnly? ExpectedStart { get; init; }
         public IReadOnlyList<(int Id, string Number, int Revision, DateOnly ValidUntil)> OpenOffers { get; init; } = [];
+
+        /// <summary>The checklist items the customer still has to do, soonest first.</summary>
+        public IReadOnlyList<ChecklistItemDue> OpenChecklist { get; init; } = [];
     }
+
+    public sealed record ChecklistItemDue(int Id, string Title, DateOnly? Due, bool Overdue);
 
     public sealed record StepItem(string Title, ResponsibleParty Responsible, DateOnly? Due, StepStatus Status);
 
@@ -65,11 +70,16 @@ public static class CustomerHome
             var offers = await db.OfferRevisions.AsNoTracking()
                 .Where(r => ids.Contains(r.Offer!.ProjectId) && r.Status == OfferStatus.Sent && r.ValidUntil >= today)
                 .Select(r => new { r.Id, r.Offer!.ProjectId, r.Offer.Number, r.Revision, r.ValidUntil }).ToListAsync(ct);
+            var checklist = await db.ChecklistItems.AsNoTracking()
+                .Where(i => ids.Contains(i.ProjectId) && i.Owner == ResponsibleParty.Customer && i.Status == ChecklistStatus.Open)
+                .OrderBy(i => i.Due == null).ThenBy(i => i.Due).ThenBy(i => i.SortOrder)
+                .Select(i => new { i.Id, i.ProjectId, i.Title, i.Due }).ToListAsync(ct);
             cards = cards.Select(c => c with
             {
                 QueuePosition = queue.TryGetValue(c.Id, out var pos) ? pos : null,
                 ExpectedStart = queue.TryGetValue(c.Id, out var p2) ? CloudQueue.ExpectedStartMonth(p2, perMonth, today) : null,
                 OpenOffers = offers.Where(o => o.ProjectId == c.Id).Select(o => (o.Id, o.Number, o.Revision, o.ValidUntil)).ToList(),
+                OpenChecklist = checklist.Where(i => i.ProjectId == c.Id).Select(i => new ChecklistItemDue(i.Id, i.Title, i.Due, i.Due < today)).ToList(),
             }).ToList();
             var meetings = await db.Meetings.AsNoTracking()
                 .Where(m => ids.Contains(m.ProjectId) && m.CustomerVisible && m.EndUtc >= now)

@@ -74,13 +74,14 @@ public static class ProjectList
                     Products = p.Products.OrderBy(pp => pp.Product!.Name).Select(pp => pp.Product!.Name).ToList(),
                     Lead = p.Lead == null ? null : p.Lead.DisplayName,
                     Steps = p.Steps.Select(s => new { s.Status, s.Due, s.Title }).ToList(),
+                    Checklist = db.ChecklistItems.Where(c => c.ProjectId == p.Id).Select(c => new { c.Owner, c.Status, c.Due }).ToList(),
                 })
                 .ToListAsync(ct);
             var items = rows.Select(r =>
             {
                 var next = r.Steps.Where(s => Step.IsOpenStatus(s.Status) && s.Due != null)
                     .OrderBy(s => s.Due).FirstOrDefault();
-                return new Item(r.Id, r.Name, r.Phase, ProjectHealthRule.Compute(r.Phase, r.PlannedGoLive, r.Steps.Select(s => (s.Status, s.Due)), today),
+                return new Item(r.Id, r.Name, r.Phase, ProjectHealthRule.Compute(r.Phase, r.PlannedGoLive, r.Steps.Select(s => (s.Status, s.Due)), today, r.Checklist.Select(c => (c.Owner, c.Status, c.Due))),
                     r.Customers, r.Products, r.Lead, next?.Title, next?.Due);
             }).ToList();
 

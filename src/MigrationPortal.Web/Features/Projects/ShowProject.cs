@@ -71,7 +71,8 @@ public static class ShowProject
             var visible = allSteps.Where(s => staff || s.CustomerVisible).ToList();
 
             // A customer's badge is computed from what they can see, so it never hints at internal steps.
-            var health = ProjectHealthRule.Compute(p.Phase, p.PlannedGoLive, visible.Select(s => (s.Status, s.Due)), today);
+            var checklist = await db.ChecklistItems.AsNoTracking().Where(c => c.ProjectId == id).Select(c => new { c.Owner, c.Status, c.Due }).ToListAsync(ct);
+            var health = ProjectHealthRule.Compute(p.Phase, p.PlannedGoLive, visible.Select(s => (s.Status, s.Due)), today, checklist.Select(c => (c.Owner, c.Status, c.Due)));
             var steps = visible.Select(s => new StepItem(
                 s.Id, s.Phase, s.Title, s.Description, s.Status, s.Responsible,
                 s.AssigneeUserId is { } a && names.TryGetValue(a, out var n) ? n : null,
