@@ -131,6 +131,25 @@ public sealed class TestEnvironmentTests(PortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_client_row_without_a_name_and_a_date_far_off_are_explained_in_english_too()
+    {
+        var project = await ProjectAsync("Ålesund");
+        using var lead = await factory.LoginAsync(Demo.Lead);
+        await lead.PostFormAsync("/culture", new() { ["culture"] = "en", ["returnUrl"] = "/" });
+        var fields = Register(0, start: new DateOnly(1, 1, 1));
+        fields["Clients[0].Users"] = "Arkivet";
+
+        var response = await lead.PostFormAsync($"/projects/{project}/test/edit", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Contains("must be between 1 Jan 2000 and 16 Nov 2031", page.QuerySelector("#TestStart-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Client name in row 1 is required.", page.QuerySelector("#Clients_0__Name-error")!.TextContent);
+        Assert.Equal("Clients_0__Name-error", page.QuerySelector("#Clients_0__Name")!.GetAttribute("aria-describedby"));
+        Assert.Null(await EnvironmentAsync(project));
+    }
+
+    [Fact]
     public async Task Two_people_editing_the_register_at_once_get_a_conflict_and_nothing_is_lost()
     {
         var project = await ProjectAsync("Vefsn");
