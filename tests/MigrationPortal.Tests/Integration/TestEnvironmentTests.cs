@@ -78,6 +78,8 @@ public sealed class TestEnvironmentTests(PortalFactory factory) : IClassFixture<
         Assert.Equal(factory.Today.AddDays(7), env.TestStart);
         Assert.Equal(factory.Today.AddDays(-3), env.ProductionCopyDate);
         Assert.Equal(["TS-TEST-01", "TS-TEST-02"], env.Clients.OrderBy(c => c.Id).Select(c => c.Name));
+        var (_, history) = await lead.GetPageAsync($"/projects/{project}/history");
+        Assert.Contains("Testmiljø", history.Body!.TextContent, StringComparison.Ordinal);
 
         using var customer = await factory.LoginAsync(BaerumContact);
         var (status, page) = await customer.GetPageAsync($"/projects/{project}/test");
