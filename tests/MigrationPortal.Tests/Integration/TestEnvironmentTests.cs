@@ -113,7 +113,7 @@ public sealed class TestEnvironmentTests(PortalFactory factory) : IClassFixture<
     [Theory]
     [InlineData("TestStart", "0001-01-01", "må være mellom")]
     [InlineData("TestEnd", "9999-12-31", "må være mellom")]
-    [InlineData("ProductionCopyDate", "1999-12-31", "før år 2000")]
+    [InlineData("ProductionCopyDate", "1999-12-31", "ett år tilbake")]
     [InlineData("TestEnd", "2026-11-01", "kan ikke slutte før den starter")]
     [InlineData("TestStart", "not-a-date", "")]
     public async Task Bad_dates_in_the_register_are_refused_with_a_message_and_nothing_saved(string field, string value, string message)
@@ -145,7 +145,7 @@ public sealed class TestEnvironmentTests(PortalFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PortalClient.ParseAsync(response);
-        Assert.Contains("must be between 1 Jan 2000 and 16 Nov 2031", page.QuerySelector("#TestStart-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("must be between 16 Nov 2025 and 16 Nov 2029: test dates lie from a year back", page.QuerySelector("#TestStart-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Client name in row 1 is required.", page.QuerySelector("#Clients_0__Name-error")!.TextContent);
         Assert.Equal("Clients_0__Name-error", page.QuerySelector("#Clients_0__Name")!.GetAttribute("aria-describedby"));
         Assert.Null(await EnvironmentAsync(project));

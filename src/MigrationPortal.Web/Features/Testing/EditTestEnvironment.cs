@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
-using MigrationPortal.Web.Features.Shared;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
 using MigrationPortal.Web.Infrastructure.Results;
@@ -100,9 +99,9 @@ public static class EditTestEnvironment
             var today = Display.TodayInOslo(clock);
             var errors = new[]
                 {
-                    PlanningDateRule.Check(form.ProductionCopyDate, nameof(form.ProductionCopyDate), "Test.ProductionCopyDate", today),
-                    PlanningDateRule.Check(form.TestStart, nameof(form.TestStart), "Test.TestStart", today),
-                    PlanningDateRule.Check(form.TestEnd, nameof(form.TestEnd), "Test.TestEnd", today),
+                    DateRules.Check(DateKind.Test, nameof(form.ProductionCopyDate), "Test.ProductionCopyDate", form.ProductionCopyDate, today),
+                    DateRules.Check(DateKind.Test, nameof(form.TestStart), "Test.TestStart", form.TestStart, today),
+                    DateRules.Check(DateKind.Test, nameof(form.TestEnd), "Test.TestEnd", form.TestEnd, today),
                 }
                 .OfType<FieldError>().Concat(RowErrors(form.Clients)).ToList();
             if (!valid || errors.Count > 0)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
-using MigrationPortal.Web.Features.Shared;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
 using MigrationPortal.Web.Infrastructure.Results;
@@ -160,7 +159,7 @@ public static class SaveTrainingSession
                 return denied;
             }
 
-            var errors = new[] { PlanningDateRule.Check(form.Date, nameof(form.Date), "Training.Date", Display.TodayInOslo(clock)) }.OfType<FieldError>().ToList();
+            var errors = new[] { DateRules.Check(DateKind.Meeting, nameof(form.Date), "Training.Date", form.Date, Display.TodayInOslo(clock)) }.OfType<FieldError>().ToList();
             if (!valid || errors.Count > 0)
             {
                 return Result.Invalid(await PageAsync(form, ct), errors);
