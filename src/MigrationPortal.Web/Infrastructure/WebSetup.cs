@@ -6,6 +6,7 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Signing;
 
 namespace MigrationPortal.Web.Infrastructure;
 
@@ -107,6 +108,7 @@ public static class WebSetup
             .ValidateOnStart();
         services.AddSingleton<IAccountMailer, LogAccountMailer>();
         services.AddSingleton<Pdf.IPdfRenderer, Pdf.PdfSharpRenderer>();
+        services.AddContractSealing(configuration, env);
         services.AddScoped<Authorization.ResourceAccess>();
         services.AddScoped<Features.Offers.OfferAccess>();
         services.AddScoped<Features.Shared.KickoffTexts>();

@@ -31,6 +31,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CapturingMailer Mailer { get; } = new();
 
+    /// <summary>Where this factory's demo contract seal is kept (made on the first acceptance, deleted with the factory).</summary>
+    public string SealFile { get; } = Path.Combine(Path.GetTempPath(), "mp-tests", $"seal-{Guid.NewGuid():N}.pfx.protected");
+
     /// <summary>
     /// The moment every test factory starts at: a Monday mid-month, 10:00 in Oslo, on the same date in UTC and
     /// Oslo, far from a month end or a daylight-saving change. Near the real date, so nothing outside the app minds.
@@ -54,6 +57,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Portal:PublicUrl", "https://portal.example");
         builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "mp-tests", "logs"));
+
+        // The demo contract seal of this factory, not the developer's one in the project's App_Data.
+        builder.UseSetting("Contract:Certificate:DevelopmentFile", SealFile);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IAccountMailer>(Mailer);
@@ -87,6 +93,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await database.DropAsync();
+        File.Delete(SealFile);
     }
 }
 

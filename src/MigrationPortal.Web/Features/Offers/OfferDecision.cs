@@ -15,7 +15,7 @@ namespace MigrationPortal.Web.Features.Offers;
 /// </summary>
 public static partial class OfferDecision
 {
-    public sealed partial class Handler(PortalDb db, OfferAccess access, Shared.KickoffTexts kickoff, TimeProvider clock, ILogger<Handler> logger)
+    public sealed partial class Handler(PortalDb db, OfferAccess access, Shared.KickoffTexts kickoff, TimeProvider clock, SealContract.Handler contract, ILogger<Handler> logger)
     {
         /// <summary>Accepts; the result is the revision's id, or the acceptance problem as the reason (<c>Acceptance.X</c>).</summary>
         public async Task<Result<int>> AcceptAsync(int revisionId, string? typedName, bool confirmed, string? ip, string? userAgent, ClaimsPrincipal user, CancellationToken ct)
@@ -64,6 +64,13 @@ public static partial class OfferDecision
             revision.AcceptedUserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent;
 
             await StartPhaseTwoAsync(revision, contact, today, now, ct);
+
+            // The sealed contract is saved with the acceptance, or nothing is.
+            if (!await contract.AddAsync(revision, contact, ct))
+            {
+                return Result.Refused("Contract.SealFailed");
+            }
+
             if (!await db.TrySaveAsync(ct))
             {
                 // Someone else decided at the same moment (or sales sent a new revision): nothing is saved.

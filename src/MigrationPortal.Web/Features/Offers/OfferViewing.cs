@@ -46,7 +46,11 @@ public static class OfferViewing
         public decimal YearlyTotal => YearlyCosts.Sum(c => c.AmountPerYear);
     }
 
-    public sealed record ShowPage(RevisionView Revision, int ProjectId, string ProjectName, bool CanEdit, bool IsStaff, bool IsNewest, AcceptanceProblem? AcceptProblem, bool CanDecline, IReadOnlyList<(int Id, int Revision, OfferStatus Status)> Others, QueueView? Queue);
+    public sealed record ShowPage(RevisionView Revision, int ProjectId, string ProjectName, bool CanEdit, bool IsStaff, bool IsNewest, AcceptanceProblem? AcceptProblem, bool CanDecline, IReadOnlyList<(int Id, int Revision, OfferStatus Status)> Others, QueueView? Queue)
+    {
+        /// <summary>The sealed contract made when this revision was accepted, if any.</summary>
+        public int? ContractId { get; init; }
+    }
 
     public sealed record QueueView(int Position, DateOnly ExpectedStart);
 
@@ -87,7 +91,8 @@ public static class OfferViewing
             var ranks = CloudQueue.Ranks(await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).ToListAsync(ct));
             var perMonth = await db.StartsPerMonthAsync(ct);
             var queueView = ranks.TryGetValue(target.ProjectId, out var pos) ? new QueueView(pos, CloudQueue.ExpectedStartMonth(pos, perMonth, today)) : null;
-            return (new ShowPage(view, target.ProjectId, project, canEdit, staff, newestSent == revisionId || view.Status == OfferStatus.Draft, problem, canDecline, others, queueView));
+            var contractId = await db.SignedContracts.Where(c => c.OfferRevisionId == revisionId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+            return new ShowPage(view, target.ProjectId, project, canEdit, staff, newestSent == revisionId || view.Status == OfferStatus.Draft, problem, canDecline, others, queueView) { ContractId = contractId };
         }
 
         public async Task<Result<ProjectOffers>> ForProjectAsync(int projectId, ClaimsPrincipal user, CancellationToken ct)

@@ -9,11 +9,25 @@ public sealed class EmbeddedFontResolver : IFontResolver
     private const string Regular = "LiberationSans-Regular";
     private const string Bold = "LiberationSans-Bold";
 
+    private static readonly Lock InstallLock = new();
+
     private static readonly Lazy<Dictionary<string, byte[]>> Faces = new(() => new Dictionary<string, byte[]>(StringComparer.Ordinal)
     {
         [Regular] = Load(Regular),
         [Bold] = Load(Bold),
     });
+
+    /// <summary>Makes this PDFsharp's font resolver (once per process; PDFsharp's setting is global).</summary>
+    public static void Install()
+    {
+        lock (InstallLock)
+        {
+            if (GlobalFontSettings.FontResolver is not EmbeddedFontResolver)
+            {
+                GlobalFontSettings.FontResolver = new EmbeddedFontResolver();
+            }
+        }
+    }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
 

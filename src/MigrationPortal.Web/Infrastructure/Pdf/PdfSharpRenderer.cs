@@ -1,5 +1,4 @@
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace MigrationPortal.Web.Infrastructure.Pdf;
@@ -15,21 +14,11 @@ public sealed class PdfSharpRenderer : IPdfRenderer
     private const double FooterHeight = 30;
     private const double CellPadding = 4;
 
-    private static readonly Lock FontLock = new();
     private static readonly XColor Brand = XColor.FromArgb(0, 60, 100);
     private static readonly XColor HeaderFill = XColor.FromArgb(230, 236, 241);
     private static readonly XColor Rule = XColor.FromArgb(160, 170, 180);
 
-    public PdfSharpRenderer()
-    {
-        lock (FontLock)
-        {
-            if (GlobalFontSettings.FontResolver is not EmbeddedFontResolver)
-            {
-                GlobalFontSettings.FontResolver = new EmbeddedFontResolver();
-            }
-        }
-    }
+    public PdfSharpRenderer() => EmbeddedFontResolver.Install();
 
     public byte[] Render(PdfDocumentModel document)
     {
