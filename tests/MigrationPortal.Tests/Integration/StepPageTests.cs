@@ -40,7 +40,7 @@ public sealed class StepPageTests(PortalFactory factory) : IClassFixture<PortalF
         var facts = page.QuerySelector("dl.facts")!.TextContent;
         Assert.Contains("2. Etablering, testing og opplæring", facts, StringComparison.Ordinal);
         Assert.Contains("Kunde", facts, StringComparison.Ordinal);
-        Assert.Contains("Brukerne tester uten nedetid.", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Brukerne tester uten nedetid", page.Body!.TextContent, StringComparison.Ordinal);
         var waits = page.QuerySelector("#dependencies")!.ParentElement!.TextContent;
         Assert.Contains("Tilgang til programvaren", waits, StringComparison.Ordinal);
         Assert.DoesNotContain("Etablering av servere", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
