@@ -33,8 +33,8 @@ public static class SignOffTest
         object IFormPage.Form => Form;
     }
 
-    /// <summary>What a sign-off did. The phase gate (Setup → GoLive) adds what it does here.</summary>
-    public sealed record Outcome(int ProjectId, DateTime SignedOffUtc, string SignedOffBy, IReadOnlyList<int> MilestoneStepIds);
+    /// <summary>What a sign-off did, and whether it moved the project on to go-live.</summary>
+    public sealed record Outcome(int ProjectId, DateTime SignedOffUtc, string SignedOffBy, IReadOnlyList<int> MilestoneStepIds, bool MovedToGoLive);
 
     public sealed record Signer(int ContactId, string Name);
 
@@ -102,14 +102,22 @@ public static class SignOffTest
             env.SignOffRemarks = string.IsNullOrWhiteSpace(form.Remarks) ? null : form.Remarks.Trim();
             db.ExpectVersion(env, form.Version);
 
-            var steps = await db.Steps.Where(s => s.ProjectId == form.ProjectId && s.Milestone == MilestoneKind.TestSignOff).ToListAsync(ct);
+            var project = await db.Projects.Include(p => p.Steps).SingleAsync(p => p.Id == form.ProjectId, ct);
+            var steps = project.Steps.Where(s => s.Milestone == MilestoneKind.TestSignOff).ToList();
             foreach (var step in steps)
             {
                 step.SetStatus(StepStatus.Done, now);
             }
 
-            // The phase gate (Setup → GoLive) is wired here, before the save, so it lands in the same transaction.
-            var outcome = new Outcome(form.ProjectId, now, signer.Name, steps.Select(s => s.Id).ToList());
+            // The sign-off is setup's transition: when every required setup step is now done, the project moves to go-live
+            // in the same transaction; otherwise it stays, and the plan shows what is still open (a lead may override).
+            var moved = project.Phase == Phase.Setup && PhaseGate.Check(project, project.Steps, PhaseTransitionKind.TestSignOff, null) == GateProblem.None;
+            if (moved)
+            {
+                db.PhaseTransitions.Add(PhaseGate.Move(project, PhaseTransitionKind.TestSignOff, null, now, user.UserId(), signer.Name));
+            }
+
+            var outcome = new Outcome(form.ProjectId, now, signer.Name, steps.Select(s => s.Id).ToList(), moved);
             return await db.TrySaveAsync(ct) ? outcome : Result.Refused("Test.SignOffConflict");
         }
 
