@@ -100,6 +100,26 @@ public sealed class DocumentTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task Two_leads_sending_at_the_same_moment_get_consecutive_versions_and_neither_send_is_lost()
+    {
+        var id = await ProjectAsync("Vestland");
+        var before = (await VersionsAsync(id)).Count;
+        using var marte = await factory.LoginAsync(Demo.Lead);
+        using var jonas = await factory.LoginAsync(Demo.Lead2);
+        var tokens = (await marte.TokenAsync("/error/404"), await jonas.TokenAsync("/error/404"));
+
+        var responses = await Task.WhenAll(
+            marte.PostFormAsync($"/projects/{id}/documents/plan", new() { ["__RequestVerificationToken"] = tokens.Item1 }, withToken: false),
+            jonas.PostFormAsync($"/projects/{id}/documents/plan", new() { ["__RequestVerificationToken"] = tokens.Item2 }, withToken: false));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var versions = await VersionsAsync(id);
+        Assert.Equal(Enumerable.Range(1, before + 2), versions.Select(v => v.Number));
+        Assert.Equal(["Jonas Åsheim", "Marte Solberg"], versions.TakeLast(2).Select(v => v.SentByName).Order());
+        Assert.All(versions, v => Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(v.Pdf)), v.Sha256));
+    }
+
+    [Fact]
     public async Task The_sent_plan_holds_the_customer_visible_steps_and_milestones_but_never_an_internal_step()
     {
         var id = await ProjectAsync("Gudbrandsdalen");

@@ -36,7 +36,7 @@ public static partial class SendPlan
             }
 
             // Two sends at the same moment would take the same number; the unique (project, number) index refuses the
-            // second, which then tries again with the next number.
+            // second, which then tries again with the next number (a few times, then it is a conflict and nothing is stored).
             for (var attempt = 0; ; attempt++)
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -60,10 +60,14 @@ public static partial class SendPlan
                     LogSent(logger, number, projectId);
                     return number;
                 }
-                catch (DbUpdateException) when (attempt < 2)
+                catch (DbUpdateException)
                 {
                     db.ChangeTracker.Clear();
                     await transaction.RollbackAsync(ct);
+                    if (attempt == 2)
+                    {
+                        return Result.Conflict(null);
+                    }
                 }
             }
         }
