@@ -42,3 +42,32 @@ public interface IPdfRenderer
 {
     byte[] Render(PdfDocumentModel document);
 }
+
+/// <summary>How a row of a <see cref="PdfGantt"/> is drawn; told apart by shape and fill, not by colour alone.</summary>
+public enum PdfGanttMark
+{
+    /// <summary>A heading row (a phase) with no bar.</summary>
+    Group,
+
+    /// <summary>A filled bar.</summary>
+    Bar,
+
+    /// <summary>An outlined (hollow) bar.</summary>
+    OutlinedBar,
+
+    /// <summary>A diamond in one week.</summary>
+    Milestone,
+}
+
+/// <summary>One week column: its number ("47"), the month label on the first week of a month, and a caption ("uke 47 2026").</summary>
+public sealed record PdfWeek(string Number, string? Month, string Caption);
+
+/// <summary>A chart row: its label and the weeks (indexes into <see cref="PdfGantt.Weeks"/>, inclusive) its mark covers; no weeks, no mark.</summary>
+public sealed record PdfGanttRow(string Label, PdfGanttMark Mark, int? From = null, int? To = null);
+
+/// <summary>
+/// A week-by-week bar chart on landscape pages. Rows run on over as many pages as they need, with the week header
+/// repeated; when the weeks do not fit across one page they are split into even slices, each with the rows that have
+/// a mark in its weeks (and, in the first, the rows with no dates).
+/// </summary>
+public sealed record PdfGantt(string Heading, string LabelHeader, IReadOnlyList<PdfWeek> Weeks, IReadOnlyList<PdfGanttRow> Rows, IReadOnlyList<(PdfGanttMark Mark, string Text)> Legend) : PdfBlock;

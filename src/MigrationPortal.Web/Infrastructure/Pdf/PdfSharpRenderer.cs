@@ -5,10 +5,10 @@ namespace MigrationPortal.Web.Infrastructure.Pdf;
 
 /// <summary>
 /// Draws a <see cref="PdfDocumentModel"/> with PDFsharp on A4: letterhead, flowing blocks, tables whose
-/// header repeats after a page break, and "Side 1 av 3" on every page. Text is real text (extractable),
+/// header repeats after a page break, week-by-week charts on landscape pages, and "Side 1 av 3" on every page. Text is real text (extractable),
 /// in the embedded Liberation Sans.
 /// </summary>
-public sealed class PdfSharpRenderer : IPdfRenderer
+public sealed partial class PdfSharpRenderer : IPdfRenderer
 {
     private const double Margin = 50;
     private const double FooterHeight = 30;
@@ -50,6 +50,9 @@ public sealed class PdfSharpRenderer : IPdfRenderer
                 case PdfBox b:
                     writer.Box(b);
                     break;
+                case PdfGantt g:
+                    writer.Gantt(g);
+                    break;
                 default:
                     throw new NotSupportedException(block.GetType().Name);
             }
@@ -76,7 +79,7 @@ public sealed class PdfSharpRenderer : IPdfRenderer
     }
 
     /// <summary>Keeps the pen position and starts a new page when the next piece does not fit.</summary>
-    private sealed class Writer(PdfDocument pdf)
+    private sealed partial class Writer(PdfDocument pdf)
     {
         private readonly XFont body = new(EmbeddedFontResolver.Family, 10);
         private readonly XFont bold = new(EmbeddedFontResolver.Family, 10, XFontStyleEx.Bold);
@@ -86,6 +89,9 @@ public sealed class PdfSharpRenderer : IPdfRenderer
         private PdfPage? page;
         private XGraphics? gfx;
         private double y;
+
+        /// <summary>Whether new pages are A4 landscape (a chart) rather than portrait.</summary>
+        private bool landscape;
 
         private double Width => page!.Width.Point - (2 * Margin);
 
@@ -314,6 +320,11 @@ public sealed class PdfSharpRenderer : IPdfRenderer
             gfx?.Dispose();
             page = pdf.AddPage();
             page.Size = PdfSharp.PageSize.A4;
+            if (landscape)
+            {
+                page.Orientation = PdfSharp.PageOrientation.Landscape;
+            }
+
             gfx = XGraphics.FromPdfPage(page);
             y = Margin;
         }
