@@ -37,7 +37,7 @@ public sealed class StepEditTests(PortalFactory factory) : IClassFixture<PortalF
             .Where(a => a.EntityType == nameof(Step) && a.EntityId == step.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync());
         Assert.Contains(audit, a => a is { Property: "Status", NewValue: "Blocked", UserName: Demo.Lead, ProjectId: not null } && a.OldValue == step.Status.ToString());
         Assert.Contains(audit, a => a.Property == "Due" && a.NewValue == step.Due.Value.AddDays(7).ToString("yyyy-MM-dd"));
-        var (_, page) = await lead.GetPageAsync($"/projects/{step.ProjectId}");
+        var (_, page) = await lead.GetPageAsync($"/projects/{step.ProjectId}/history");
         var history = page.QuerySelector("#history-heading")!.ParentElement!.TextContent;
         Assert.Contains("«Opplæring»", history, StringComparison.Ordinal);
         Assert.Contains("Blokkert", history, StringComparison.Ordinal);

@@ -43,6 +43,9 @@ public sealed class PlanFlowTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.True(state.LeadIsProjectLead);
         Assert.Equal((Phase.Intake, Phase.Setup, PhaseTransitionKind.Acceptance, "Ellen Aslaksen"), (state.Transition.From, state.Transition.To, state.Transition.Kind, state.Transition.UserName));
         Assert.Equal(steps.Single(s => s.Milestone == MilestoneKind.GoLive).PlannedStart, state.Project.PlannedGoLive);
+        var checklist = await factory.WithDbAsync(db => db.ChecklistItems.AsNoTracking().Where(i => i.ProjectId == project).ToListAsync());
+        Assert.True(checklist.Count >= 5);
+        Assert.Contains(checklist, i => i.Owner == ResponsibleParty.Customer && i.Category == ChecklistCategory.Access && i.Due > factory.Today);
     }
 
     [Fact]

@@ -180,6 +180,17 @@ public static partial class OfferDecision
 
             await AssignProjectLeadAsync(project, ct);
             await PlanKickoffAsync(project, revision.Language, ct);
+
+            // What the customer's IT must provide, due from the start, unless someone has begun a checklist already.
+            if (!await db.ChecklistItems.AnyAsync(i => i.ProjectId == project.Id, ct))
+            {
+                var codes = await db.Products.Where(p => productIds.Contains(p.Id)).Select(p => p.Code).ToListAsync(ct);
+                foreach (var item in MigrationChecklist.Standard(codes, start, kickoff.In(revision.Language)))
+                {
+                    item.ProjectId = project.Id;
+                    db.ChecklistItems.Add(item);
+                }
+            }
         }
 
         /// <summary>The dedicated contact becomes a project lead: the one with the fewest projects in setup and go-live.</summary>

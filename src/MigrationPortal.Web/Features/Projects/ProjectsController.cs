@@ -11,8 +11,8 @@ public sealed class ProjectsController : PortalController
         Page(await h.GetAsync(id, User, ct));
 
     [HttpGet("history")]
-    public async Task<IActionResult> History(int id, [FromServices] ShowProject.Handler h, CancellationToken ct) =>
-        Page(await h.GetAsync(id, User, ct, fullHistory: true));
+    public async Task<IActionResult> History(int id, [FromServices] ProjectHistory.Handler h, CancellationToken ct, int page = 1) =>
+        Page(await h.GetAsync(id, page, User, ct));
 
     [HttpGet("meetings/{meetingId:int}")]
     public async Task<IActionResult> Meeting(int id, int meetingId, [FromServices] ShowMeeting.Handler h, CancellationToken ct) =>

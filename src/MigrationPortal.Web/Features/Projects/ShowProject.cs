@@ -24,7 +24,6 @@ public static class ShowProject
         IReadOnlyList<PhaseProgress> Phases,
         IReadOnlyList<StepItem> Steps,
         IReadOnlyList<MeetingItem> Meetings,
-        IReadOnlyList<AuditItem> History,
         bool CanEdit,
         bool IsStaff,
         DateOnly Today);
@@ -37,21 +36,17 @@ public static class ShowProject
 
     public sealed record MeetingItem(int Id, MeetingKind Kind, string Title, DateTime StartUtc, DateTime EndUtc, string? Location, bool CustomerVisible);
 
-    public sealed record AuditItem(DateTime AtUtc, string UserName, string EntityType, string Action, string? Property, string? OldValue, string? NewValue, string? Subject);
-
     public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock)
     {
-        /// <summary>The project page; with <paramref name="fullHistory"/>, the whole change history, which only staff see.</summary>
-        public async Task<Result<ViewModel>> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct, bool fullHistory = false)
+        /// <summary>The project page (its change history has a tab of its own, <see cref="ProjectHistory"/>).</summary>
+        public async Task<Result<ViewModel>> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct)
         {
-            if (await access.ProjectAsync(id, user, fullHistory ? ProjectOperations.ViewInternal : ProjectOperations.View, ct) is { } denied)
+            if (await access.ProjectAsync(id, user, ProjectOperations.View, ct) is { } denied)
             {
-                // A customer asking for the history is told it does not exist, as before: it is not theirs to know of.
-                return denied.Kind == ResultKind.Forbidden ? Result.NotFound : denied;
+                return denied;
             }
 
             var staff = await access.CanAsync(id, user, ProjectOperations.ViewInternal, ct);
-            var historyLimit = fullHistory ? 1000 : 25;
             var today = Display.TodayInOslo(clock);
             var p = await db.Projects.AsNoTracking().Where(x => x.Id == id)
                 .Select(x => new
@@ -85,24 +80,8 @@ public static class ShowProject
                 .Select(m => new MeetingItem(m.Id, m.Kind, m.Title, m.StartUtc, m.EndUtc, m.Location, m.CustomerVisible))
                 .ToListAsync(ct);
 
-            var history = staff ? await HistoryAsync(id, historyLimit, ct) : [];
             var canEdit = await access.CanAsync(id, user, ProjectOperations.Edit, ct);
-            return new ViewModel(p.Id, p.Name, p.Phase, p.Status, health, p.PlannedStart, p.PlannedGoLive, p.Lead, p.Customers, p.Products, phases, steps, meetings, history, canEdit, staff, today);
-        }
-
-        public async Task<List<AuditItem>> HistoryAsync(int projectId, int limit, CancellationToken ct)
-        {
-            var entries = await db.AuditEntries.AsNoTracking().Where(a => a.ProjectId == projectId)
-                .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(limit)
-                .ToListAsync(ct);
-            var stepIds = entries.Where(e => e.EntityType == nameof(Step)).Select(e => int.TryParse(e.EntityId, out var i) ? i : 0).Distinct().ToList();
-            var stepTitles = await db.Steps.AsNoTracking().Where(s => stepIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s => s.Title, ct);
-            var userIds = entries.Where(e => e.Property is nameof(Step.AssigneeUserId) or nameof(Project.LeadUserId))
-                .SelectMany(e => new[] { e.OldValue, e.NewValue }).OfType<string>().Distinct().ToList();
-            var userNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            string? Value(string? v) => v is not null && userNames.TryGetValue(v, out var name) ? name : v;
-            return entries.Select(e => new AuditItem(e.AtUtc, e.UserName, e.EntityType, e.Action, e.Property, Value(e.OldValue), Value(e.NewValue),
-                e.EntityType == nameof(Step) && stepTitles.TryGetValue(e.EntityId, out var t) ? t : null)).ToList();
+            return new ViewModel(p.Id, p.Name, p.Phase, p.Status, health, p.PlannedStart, p.PlannedGoLive, p.Lead, p.Customers, p.Products, phases, steps, meetings, canEdit, staff, today);
         }
     }
 }

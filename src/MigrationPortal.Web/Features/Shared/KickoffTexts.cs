@@ -3,7 +3,7 @@ using MigrationPortal.Web.Infrastructure.Localization;
 
 namespace MigrationPortal.Web.Features.Shared;
 
-/// <summary>The kickoff meeting's title and default agenda, in the language of the customer's documents.</summary>
+/// <summary>Texts made at acceptance in the language of the customer's documents: the kickoff's title and default agenda, the standard checklist.</summary>
 public sealed class KickoffTexts(IStringLocalizer<SharedResource> l)
 {
     /// <summary>The agenda's items, in order (resource keys <c>Kickoff.Agenda.N</c>).</summary>
@@ -17,6 +17,13 @@ public sealed class KickoffTexts(IStringLocalizer<SharedResource> l)
         using var _ = new CultureScope(language);
         return l["Kickoff.Title", projectName];
     }
+
+    /// <summary>A function from resource key to text in <paramref name="language"/>, for domain rules that name things (the standard checklist).</summary>
+    public Func<string, string> In(string language) => key =>
+    {
+        using var _ = new CultureScope(language);
+        return l[key].Value;
+    };
 
     public string Agenda(string language)
     {
