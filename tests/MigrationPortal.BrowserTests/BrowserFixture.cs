@@ -90,9 +90,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(1280, 900);
+
+    /// <summary>A page in a fresh browser context of the given viewport (e.g. 390 × 844 for a phone).</summary>
+    public async Task<IPage> NewPageAsync(int width, int height)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "nb-NO", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "nb-NO", ViewportSize = new ViewportSize { Width = width, Height = height } });
         return await context.NewPageAsync();
     }
 

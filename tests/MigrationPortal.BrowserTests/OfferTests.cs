@@ -12,7 +12,7 @@ public sealed class OfferTests(BrowserFixture fx)
         var sales = await fx.NewPageAsync();
         await BrowserFixture.LoginAsync(sales, "salg@leverandor.example");
         await sales.GotoAsync("/dashboard?q=Tromsø");
-        await sales.GetByRole(AriaRole.Link, new() { Name = "Tromsø kommune: WebSak til Skydrift" }).ClickAsync();
+        await sales.GetByRole(AriaRole.Link, new() { Name = "Tromsø kommune: WebSak til Skydrift", Exact = true }).ClickAsync();
         await sales.GetByRole(AriaRole.Link, new() { Name = "Tilbud", Exact = true }).Last.ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(sales);
         await sales.GetByRole(AriaRole.Button, new() { Name = "Nytt tilbud" }).ClickAsync();
@@ -59,7 +59,7 @@ public sealed class OfferTests(BrowserFixture fx)
         await BrowserFixture.AssertAccessibleAsync(signer);
 
         await sales.GotoAsync("/queue");
-        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { Name = "Tromsø kommune: WebSak til Skydrift" })).ToBeVisibleAsync();
+        await Assertions.Expect(sales.GetByRole(AriaRole.Link, new() { Name = "Tromsø kommune: WebSak til Skydrift", Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(sales);
         await BrowserFixture.ScreenshotAsync(sales, "15-queue");
     }
@@ -78,7 +78,7 @@ public sealed class OfferTests(BrowserFixture fx)
 
         var customer = await fx.NewPageAsync();
         await BrowserFixture.LoginAsync(customer, "per.hansen@tromso.kommune.example");
-        await customer.GetByRole(AriaRole.Link, new() { Name = "Tromsø kommune: WebSak til Skydrift" }).ClickAsync();
+        await customer.GetByRole(AriaRole.Link, new() { Name = "Tromsø kommune: WebSak til Skydrift", Exact = true }).ClickAsync();
         await customer.GetByRole(AriaRole.Link, new() { Name = "Kartlegging", Exact = true }).ClickAsync();
         await Assertions.Expect(customer.GetByText(new Regex("Sendt inn av Per Hansen"))).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(customer);

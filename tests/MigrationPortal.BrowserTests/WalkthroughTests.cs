@@ -43,14 +43,14 @@ public sealed class WalkthroughTests(BrowserFixture fx)
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Endre\\s*:\\s*Opplæring$") }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
-        await page.GetByLabel("Status").SelectOptionAsync(new SelectOptionValue { Label = "Pågår" });
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Pågår" });
         await BrowserFixture.ScreenshotAsync(page, "04-edit-step");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Steget er lagret.");
         await Assertions.Expect(page.Locator("tr", new() { HasText = "Opplæring" }).First).ToContainTextAsync("Pågår");
         await BrowserFixture.AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Vis hele historikken" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektets sider" }).GetByRole(AriaRole.Link, new() { Name = "Historikk" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Pågår" }).First).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GotoAsync("/projects/999999");
