@@ -82,7 +82,8 @@ public static class ShowPlan
             var milestones = steps.Where(s => s.Milestone is not null)
                 .Select(s => new MilestoneItem(s.Milestone!.Value, ProjectPlan.MilestoneDate(s.Milestone.Value, s.PlannedStart, s.Due), !Step.IsOpenStatus(s.Status), s.Id))
                 .OrderBy(m => m.Kind).ToList();
-            var dated = steps.Where(s => s.Phase != Phase.Intake && s.PlannedStart is not null && s.Due is not null).ToList();
+            // The chart spans the project itself (setup and go-live); intake is history and operations a yearly cycle.
+            var dated = steps.Where(s => s.Phase is Phase.Setup or Phase.GoLive && s.PlannedStart is not null && s.Due is not null).ToList();
             var waiting = project.Phase == Phase.Setup && await db.QueuePlaceAsync(id, today, ct) is { } q ? new QueueWait(q.Place, q.ExpectedStart) : null;
             var transitions = await db.PhaseTransitions.AsNoTracking().Where(t => t.ProjectId == id).OrderBy(t => t.AtUtc)
                 .Select(t => new TransitionItem(t.From, t.To, t.Kind, t.AtUtc, t.UserName, t.OverrideReason)).ToListAsync(ct);
