@@ -20,12 +20,12 @@ public sealed class PhaseTwoTests(BrowserFixture fx)
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("Gantt-diagram") })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".critical-badge").First).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
-        await BrowserFixture.ScreenshotAsync(page, "10-plan");
+        await BrowserFixture.ScreenshotAsync(page, "20-plan");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektets sider" }).GetByRole(AriaRole.Link, new() { Name = "Sjekkliste" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Progressbar)).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
-        await BrowserFixture.ScreenshotAsync(page, "11-checklist");
+        await BrowserFixture.ScreenshotAsync(page, "21-checklist");
 
         var phone = await fx.NewPageAsync(390, 844);
         await BrowserFixture.LoginAsync(phone, "kari.nordmann@sor-fron.kommune.example");
@@ -36,11 +36,11 @@ public sealed class PhaseTwoTests(BrowserFixture fx)
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Milepæler" })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("Etablering av servere")).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(phone);
-        await BrowserFixture.ScreenshotAsync(phone, "12-plan-phone");
+        await BrowserFixture.ScreenshotAsync(phone, "22-plan-phone");
 
         await phone.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektets sider" }).GetByRole(AriaRole.Link, new() { Name = "Sjekkliste" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(phone);
-        await BrowserFixture.ScreenshotAsync(phone, "13-checklist-phone");
+        await BrowserFixture.ScreenshotAsync(phone, "23-checklist-phone");
     }
 
     [BrowserFact]
@@ -54,7 +54,7 @@ public sealed class PhaseTwoTests(BrowserFixture fx)
             await page.GetByRole(AriaRole.Link, new() { Name = "Bærum kommune: skjemaverktøy i sky" }).First.ClickAsync();
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektets sider" }).GetByRole(AriaRole.Link, new() { Name = "Produksjonssetting" }).ClickAsync();
             await BrowserFixture.AssertAccessibleAsync(page);
-            await BrowserFixture.ScreenshotAsync(page, "14-golive" + suffix);
+            await BrowserFixture.ScreenshotAsync(page, "24-golive" + suffix);
             if (suffix.Length > 0)
             {
                 continue;
@@ -69,7 +69,7 @@ public sealed class PhaseTwoTests(BrowserFixture fx)
             await page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
             await Assertions.Expect(page.Locator("#StartTime-error")).ToContainTextAsync("helligdag");
             await BrowserFixture.AssertAccessibleAsync(page);
-            await BrowserFixture.ScreenshotAsync(page, "15-cutover-refused");
+            await BrowserFixture.ScreenshotAsync(page, "25-cutover-refused");
             await page.GetByLabel("Startdato").FillAsync("2027-01-23");
             await page.GetByLabel("Starttid").FillAsync("08:00");
             await page.GetByLabel("Sluttdato").FillAsync("2027-01-23");
@@ -89,7 +89,7 @@ public sealed class PhaseTwoTests(BrowserFixture fx)
             await page.GetByRole(AriaRole.Button, new() { Name = "Be skysenteret ta over" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Skysenteret er bedt om å ta over");
             await BrowserFixture.AssertAccessibleAsync(page);
-            await BrowserFixture.ScreenshotAsync(page, "16-handover-requested");
+            await BrowserFixture.ScreenshotAsync(page, "26-handover-requested");
 
             var cloud = await fx.NewPageAsync();
             await BrowserFixture.LoginAsync(cloud, "skysenter@leverandor.example");
@@ -98,7 +98,7 @@ public sealed class PhaseTwoTests(BrowserFixture fx)
             await Assertions.Expect(cloud.GetByRole(AriaRole.Status)).ToContainTextAsync("overlevert og i drift");
             await Assertions.Expect(cloud.Locator("#handover")).ToContainTextAsync("tatt over av");
             await BrowserFixture.AssertAccessibleAsync(cloud);
-            await BrowserFixture.ScreenshotAsync(cloud, "17-handover-accepted");
+            await BrowserFixture.ScreenshotAsync(cloud, "27-handover-accepted");
         }
     }
 }
