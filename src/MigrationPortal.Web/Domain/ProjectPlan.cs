@@ -144,14 +144,15 @@ public static class ProjectPlan
     /// that waits for others starts no earlier than they are due; one that started exactly when they were due follows
     /// them, also earlier. Steps that are done never move. Returns the steps moved besides the changed ones.
     /// </summary>
-    public static IReadOnlyList<Step> Reschedule(IReadOnlyCollection<Step> steps, IReadOnlyDictionary<int, (DateOnly? Start, DateOnly? Due)> before)
+    /// <param name="pinned">A step whose dates were agreed outside the plan (the cutover window): it never moves, but what waits for it does.</param>
+    public static IReadOnlyList<Step> Reschedule(IReadOnlyCollection<Step> steps, IReadOnlyDictionary<int, (DateOnly? Start, DateOnly? Due)> before, Step? pinned = null)
     {
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(before);
         var moved = new List<Step>();
         foreach (var step in TopologicalOrder(steps))
         {
-            if (!step.IsOpen || step.PlannedStart is not { } begin || step.DependsOn.Count == 0)
+            if (!step.IsOpen || step == pinned || step.PlannedStart is not { } begin || step.DependsOn.Count == 0)
             {
                 continue;
             }

@@ -48,6 +48,8 @@ public sealed class MeetingTests(PortalFactory factory) : IClassFixture<PortalFa
     [InlineData("End", "09:00", "slutte etter")]
     [InlineData("Title", "", "må fylles ut")]
     [InlineData("Date", "", "må fylles ut")]
+    [InlineData("Date", "9999-12-31", "tre år fram")]
+    [InlineData("Date", "0001-01-01", "to år tilbake")]
     public async Task Bad_meeting_input_is_refused_with_a_message(string field, string value, string message)
     {
         var project = await ProjectAsync("Bærum");

@@ -18,6 +18,22 @@ public sealed class LeadTests(PortalFactory factory) : IClassFixture<PortalFacto
         await db.Products.Where(p => p.Code == "websak").Select(p => p.Id).SingleAsync(),
         await db.Products.Where(p => p.Code == "forms").Select(p => p.Id).SingleAsync()));
 
+    [Theory]
+    [InlineData("2024-01-15", "en måned tilbake")]
+    [InlineData("2031-01-15", "to år fram")]
+    public async Task A_tender_deadline_years_away_is_refused_with_the_reason(string deadline, string message)
+    {
+        var (websak, _) = await ProductsAsync();
+        using var sales = await factory.LoginAsync(Demo.Sales);
+
+        var response = await PostAsync(sales, "/leads/new", ("NewCustomerName", "Lesja kommune"), ("NewCustomerOrgNumber", "939 617 213"), ("NewCustomerType", "Municipality"),
+            ("ProductIds", $"{websak}"), ("Source", "PublicTender"), ("TenderReference", "2026-999999"), ("TenderDeadline", deadline));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, (await PortalClient.ParseAsync(response)).QuerySelector("#TenderDeadline-error")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Customers.AnyAsync(c => c.Name == "Lesja kommune")));
+    }
+
     [Fact]
     public async Task Sales_registers_a_tender_lead_for_a_new_customer_and_makes_it_a_project_in_phase_one()
     {

@@ -136,6 +136,23 @@ public sealed class ProjectPlanTests
     }
 
     [Fact]
+    public void A_pinned_step_keeps_its_agreed_dates_and_what_waits_for_it_follows()
+    {
+        var p = Build("websak");
+        var cutover = S(p, "cutover");
+        var before = p.Steps.ToDictionary(s => s.Id, s => (s.PlannedStart, s.Due));
+        var agreed = S(p, "upgrade").PlannedStart!.Value.AddDays(-10);
+
+        cutover.PlannedStart = agreed;
+        cutover.Due = agreed;
+        ProjectPlan.Reschedule(p.Steps, before, pinned: cutover);
+
+        Assert.Equal(agreed, cutover.PlannedStart);
+        ProjectPlan.Reschedule(p.Steps, before);
+        Assert.NotEqual(agreed, cutover.PlannedStart);
+    }
+
+    [Fact]
     public void Shifting_the_start_moves_open_steps_after_intake_only()
     {
         var p = Build("websak");

@@ -112,6 +112,11 @@ public static class EditChecklistItem
                 return Result.Invalid(page);
             }
 
+            if (DateRules.Check(DateKind.Plan, nameof(form.Due), "Checklist.Due", form.Due, Display.TodayInOslo(clock)) is { } outOfRange)
+            {
+                return Result.Invalid(page, outOfRange);
+            }
+
             ChecklistItem item;
             if (form.Id is { } id)
             {

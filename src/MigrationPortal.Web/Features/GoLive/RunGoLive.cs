@@ -37,6 +37,7 @@ public static class RunGoLive
         DateTime? HandoverAcceptedUtc,
         string? HandoverAcceptedBy,
         IReadOnlyList<string> OpenGoLiveSteps,
+        IReadOnlyList<string> EndAfterCutover,
         bool CanLead,
         bool CanAcceptHandover,
         bool IsStaff,
@@ -105,10 +106,17 @@ public static class RunGoLive
                     string.Join(", ", who.Select(i => i.Version).OfType<string>().Distinct())));
             }
 
+            // Steps the cutover waits for that are still open and end after the window starts: the lead must act on them.
+            var cutoverDay = p.CutoverStartUtc is { } cs ? DateOnly.FromDateTime(Display.ToOslo(cs)) : (DateOnly?)null;
+            var late = cutoverDay is null ? [] : await db.Steps.AsNoTracking()
+                .Where(s => s.ProjectId == id && s.Milestone == MilestoneKind.GoLive)
+                .SelectMany(s => s.DependsOn.Select(d => d.DependsOn!))
+                .Where(s => s.Status != StepStatus.Done && s.Status != StepStatus.NotApplicable && s.Due > cutoverDay && (staff || s.CustomerVisible))
+                .Select(s => s.Title).ToListAsync(ct);
             var followUpEnd = p.FirstProductionDay?.AddDays(p.FollowUpWeeks * 7);
             var open = steps.Where(s => s.Required && Step.IsOpenStatus(s.Status) && s.Milestone != MilestoneKind.Handover).Select(s => s.Title).ToList();
             return new ViewModel(id, p.Name, p.Phase, p.Version, upgrades, required, p.CutoverStartUtc, p.CutoverEndUtc, p.FirstProductionDay,
-                p.FollowUpWeeks, followUpEnd, p.HandoverRequestedUtc, p.HandoverRequestedByName, p.HandoverAcceptedUtc, p.HandoverAcceptedByName, open,
+                p.FollowUpWeeks, followUpEnd, p.HandoverRequestedUtc, p.HandoverRequestedByName, p.HandoverAcceptedUtc, p.HandoverAcceptedByName, open, late,
                 await access.CanAsync(id, user, ProjectOperations.Lead, ct), await access.CanAsync(id, user, ProjectOperations.AcceptHandover, ct), staff, calendar.Hours);
         }
 
@@ -164,13 +172,15 @@ public static class RunGoLive
                     p.CutoverStartUtc = outcome.StartUtc;
                     p.CutoverEndUtc = outcome.EndUtc;
                     p.PlannedGoLive = DateOnly.FromDateTime(Display.ToOslo(outcome.EndUtc));
-                    if (p.Steps.FirstOrDefault(s => s.Milestone == MilestoneKind.GoLive) is { IsOpen: true } cutover)
+                    // The window is agreed: the cutover step takes its dates and keeps them; what follows it moves.
+                    var cutover = p.Steps.FirstOrDefault(s => s.Milestone == MilestoneKind.GoLive && s.IsOpen);
+                    if (cutover is not null)
                     {
                         cutover.PlannedStart = DateOnly.FromDateTime(Display.ToOslo(outcome.StartUtc));
                         cutover.Due = p.PlannedGoLive;
                     }
 
-                    ProjectPlan.Reschedule(p.Steps, before);
+                    ProjectPlan.Reschedule(p.Steps, before, pinned: cutover);
                 },
                 ok: () => project.Id,
                 conflictPage: async () => await CutoverPageAsync(form, ct),

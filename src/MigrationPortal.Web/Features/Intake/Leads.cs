@@ -166,6 +166,13 @@ public static class Leads
                 errors.Add(new(nameof(form.ProductIds), "Validation.ProjectNeedsProduct"));
             }
 
+            // A deadline typed now must make sense; one stored long ago stays as it is when the lead is edited.
+            var storedDeadline = form.Id is { } existing ? await db.Leads.Where(l => l.Id == existing).Select(l => l.TenderDeadline).SingleOrDefaultAsync(ct) : null;
+            if (form.Source == LeadSource.PublicTender && form.TenderDeadline != storedDeadline)
+            {
+                DateRules.AddTo(errors, Display.TodayInOslo(clock), (DateKind.TenderDeadline, nameof(form.TenderDeadline), "Lead.TenderDeadline", form.TenderDeadline));
+            }
+
             if (errors.Count > 0)
             {
                 return Result.Invalid(await PageAsync(form, ct), errors);

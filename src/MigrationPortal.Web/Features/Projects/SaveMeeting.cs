@@ -149,6 +149,11 @@ public static class SaveMeeting
                 return Result.Invalid(page);
             }
 
+            if (DateRules.Check(DateKind.Meeting, nameof(form.Date), "Meeting.Date", form.Date, Display.TodayInOslo(clock)) is { } outOfRange)
+            {
+                return Result.Invalid(page, outOfRange);
+            }
+
             var meeting = form.Id is { } id
                 ? await db.Meetings.Include(m => m.Participants).SingleAsync(m => m.Id == id, ct)
                 : db.Meetings.Add(new Meeting { ProjectId = form.ProjectId, Title = form.Title }).Entity;
