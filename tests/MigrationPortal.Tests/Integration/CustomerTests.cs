@@ -61,6 +61,35 @@ public sealed class CustomerTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task Staff_record_the_systems_a_customer_runs_today_with_the_websak_version_and_the_page_shows_them()
+    {
+        var customer = await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Name == "Ringebu kommune"));
+        var products = await factory.WithDbAsync(db => db.Products.ToDictionaryAsync(p => p.Code, p => p.Id));
+        using var lead = await factory.LoginAsync(Demo.Lead);
+        var (_, edit) = await lead.GetPageAsync($"/customers/{customer.Id}/edit");
+        var form = Form("Ringebu kommune", customer.OrgNumber);
+        form["Version"] = $"{customer.Version}";
+        form["WebSakVersion"] = " 2021.1 ";
+        var content = form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value!)).ToList();
+        content.Add(new("InstalledProductIds", $"{products["websak"]}"));
+        content.Add(new("InstalledProductIds", $"{products["fokus"]}"));
+        content.Add(new("__RequestVerificationToken", await lead.TokenAsync("/error/404")));
+
+        using var body = new FormUrlEncodedContent(content);
+        var saved = await lead.Http.PostAsync(new Uri($"/customers/{customer.Id}/edit", UriKind.Relative), body);
+
+        Assert.NotNull(edit.QuerySelector($"input[name=InstalledProductIds][value='{products["fokus"]}']"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var installed = await factory.WithDbAsync(db => db.CustomerProducts.AsNoTracking().Where(i => i.CustomerId == customer.Id).ToDictionaryAsync(i => i.ProductId, i => i.Version));
+        Assert.Equal(2, installed.Count);
+        Assert.Equal("2021.1", installed[products["websak"]]);
+        Assert.Null(installed[products["fokus"]]);
+        var (_, page) = await lead.GetPageAsync($"/customers/{customer.Id}");
+        Assert.Equal("FOKUS, WebSak 2021.1", page.QuerySelector("#installed")!.TextContent.Trim());
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "CustomerProduct" && a.CustomerId == customer.Id)));
+    }
+
+    [Fact]
     public async Task Editing_a_customer_someone_else_changed_meanwhile_conflicts_instead_of_overwriting()
     {
         var customer = await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Name == "Hægebostad kommune"));

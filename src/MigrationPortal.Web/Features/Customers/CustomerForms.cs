@@ -39,6 +39,18 @@ public sealed class CustomerForm : IValidatableObject, IVersionedForm
     [Display(Name = "Customer.PreferredLanguage")]
     public string PreferredLanguage { get; set; } = "nb-NO";
 
+    /// <summary>The systems the customer runs today (the installed base), which decide the go-live steps.</summary>
+    [Display(Name = "Customer.InstalledProducts")]
+    public List<int> InstalledProductIds { get; set; } = [];
+
+    [StringLength(50, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Customer.WebSakVersion")]
+    public string? WebSakVersion { get; set; }
+
+    /// <summary>The products to choose from; filled by the handler, never bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public IReadOnlyList<(int Id, string Name)> ProductOptions { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var l = validationContext.Localizer();

@@ -45,7 +45,11 @@ public static class CustomerDetails
 
     public sealed record ProjectItem(int Id, string Name, Phase Phase);
 
-    public sealed record ViewModel(int Id, string Name, string OrgNumber, CustomerType Type, string? StreetAddress, string? PostalCode, string? City, string PreferredLanguage, IReadOnlyList<ContactItem> Contacts, IReadOnlyList<ProjectItem> Projects, bool CanEdit);
+    public sealed record ViewModel(int Id, string Name, string OrgNumber, CustomerType Type, string? StreetAddress, string? PostalCode, string? City, string PreferredLanguage, IReadOnlyList<ContactItem> Contacts, IReadOnlyList<ProjectItem> Projects, bool CanEdit)
+    {
+        /// <summary>The systems the customer runs today, e.g. "WebSak 2022.3", "FOKUS".</summary>
+        public IReadOnlyList<string> Installed { get; init; } = [];
+    }
 
     public sealed class Handler(PortalDb db, ResourceAccess access)
     {
@@ -63,7 +67,9 @@ public static class CustomerDetails
                 return Result.NotFound;
             }
 
-            return vm with { CanEdit = await access.CanCustomerAsync(id, user, CustomerOperations.Edit) };
+            var installed = await db.CustomerProducts.AsNoTracking().Where(i => i.CustomerId == id).OrderBy(i => i.Product!.Name)
+                .Select(i => i.Version == null ? i.Product!.Name : i.Product!.Name + " " + i.Version).ToListAsync(ct);
+            return vm with { CanEdit = await access.CanCustomerAsync(id, user, CustomerOperations.Edit), Installed = installed };
         }
     }
 }
@@ -72,16 +78,30 @@ public static class SaveCustomer
 {
     public sealed class Handler(PortalDb db, ResourceAccess access)
     {
+        /// <summary>The form for a new customer.</summary>
+        public async Task<Result<CustomerForm>> NewAsync(ClaimsPrincipal user, CancellationToken ct) =>
+            await access.PolicyAsync(user, Policies.CustomerEditor) is { } denied ? denied : await WithOptionsAsync(new CustomerForm(), ct);
+
         /// <summary>The edit form of an existing customer.</summary>
         public async Task<Result<CustomerForm>> GetAsync(int id, ClaimsPrincipal user, CancellationToken ct) =>
             await access.CustomerAsync(id, user, CustomerOperations.Edit, ct) is { } denied ? denied
-                : await db.Customers.AsNoTracking().Where(c => c.Id == id)
+                : await WithOptionsAsync(await db.Customers.AsNoTracking().Where(c => c.Id == id)
                     .Select(c => new CustomerForm
                     {
                         Id = c.Id, Version = c.Version, Name = c.Name, OrgNumber = c.OrgNumber, Type = c.Type,
                         StreetAddress = c.StreetAddress, PostalCode = c.PostalCode, City = c.City, PreferredLanguage = c.PreferredLanguage,
+                        InstalledProductIds = c.InstalledProducts.Select(i => i.ProductId).ToList(),
+                        WebSakVersion = c.InstalledProducts.Where(i => i.Product!.Code == "websak").Select(i => i.Version).FirstOrDefault(),
                     })
-                    .SingleAsync(ct);
+                    .SingleAsync(ct), ct);
+
+        /// <summary>Every product, retired ones too: a customer may still run the old FOKUS client.</summary>
+        private async Task<CustomerForm> WithOptionsAsync(CustomerForm form, CancellationToken ct)
+        {
+            form.ProductOptions = (await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+                .Select(p => (p.Id, p.Name)).ToList();
+            return form;
+        }
 
         /// <summary>Saves and returns the customer's id.</summary>
         public async Task<Result<int>> SaveAsync(CustomerForm form, bool valid, ClaimsPrincipal user, CancellationToken ct)
@@ -97,14 +117,22 @@ public static class SaveCustomer
                 return denied;
             }
 
+            await WithOptionsAsync(form, ct);
             if (!valid)
             {
                 return Result.Invalid(form);
             }
 
+            var installed = form.InstalledProductIds.Distinct().ToList();
+            if (installed.Any(i => form.ProductOptions.All(o => o.Id != i)))
+            {
+                return Result.Invalid(form, new FieldError(nameof(form.InstalledProductIds), "Validation.ProjectNeedsProduct"));
+            }
+
+            var websak = await db.Products.Where(p => p.Code == "websak").Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
             var orgNumber = OrgNumber.Normalize(form.OrgNumber);
             var customer = form.Id is { } id
-                ? await db.Customers.SingleAsync(c => c.Id == id, ct)
+                ? await db.Customers.Include(c => c.InstalledProducts).SingleAsync(c => c.Id == id, ct)
                 : db.Customers.Add(new Customer { Name = form.Name, OrgNumber = orgNumber }).Entity;
             var duplicate = Result.Invalid(form, new FieldError(nameof(form.OrgNumber), "Validation.OrgNumber.Duplicate"));
             if (await db.Customers.AnyAsync(c => c.OrgNumber == orgNumber && c.Id != customer.Id, ct))
@@ -124,6 +152,12 @@ public static class SaveCustomer
                         c.PostalCode = Blank(form.PostalCode);
                         c.City = Blank(form.City);
                         c.PreferredLanguage = form.PreferredLanguage;
+                        c.InstalledProducts.RemoveAll(i => !installed.Contains(i.ProductId));
+                        c.InstalledProducts.AddRange(installed.Where(i => c.InstalledProducts.All(x => x.ProductId != i)).Select(i => new CustomerProduct { ProductId = i }));
+                        foreach (var i in c.InstalledProducts)
+                        {
+                            i.Version = i.ProductId == websak ? Blank(form.WebSakVersion) : null;
+                        }
                     },
                     ok: () => customer.Id,
                     conflictPage: () => Task.FromResult<object>(form),

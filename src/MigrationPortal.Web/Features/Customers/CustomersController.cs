@@ -20,7 +20,8 @@ public sealed class CustomersController : PortalController
 
     [HttpGet("new")]
     [Authorize(Policy = Policies.CustomerEditor)]
-    public IActionResult New() => View("Edit", new CustomerForm());
+    public async Task<IActionResult> New([FromServices] SaveCustomer.Handler h, CancellationToken ct) =>
+        Page(await h.NewAsync(User, ct), "Edit");
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.CustomerEditor)]
