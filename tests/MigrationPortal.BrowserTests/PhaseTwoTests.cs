@@ -46,7 +46,7 @@ public sealed class PhaseTwoTests(BrowserFixture fx)
     [BrowserFact]
     public async Task Project_lead_schedules_the_cutover_records_go_live_and_the_cloud_centre_takes_over()
     {
-        foreach (var (width, height, suffix) in new[] { (1280, 900, ""), (390, 844, "-phone") })
+        foreach (var (width, height, suffix) in new[] { (390, 844, "-phone"), (1280, 900, "") })
         {
             var page = await fx.NewPageAsync(width, height);
             await BrowserFixture.LoginAsync(page, "prosjektleder2@leverandor.example");
@@ -57,6 +57,10 @@ public sealed class PhaseTwoTests(BrowserFixture fx)
             await BrowserFixture.ScreenshotAsync(page, "24-golive" + suffix);
             if (suffix.Length > 0)
             {
+                await page.GetByRole(AriaRole.Link, new() { Name = "Sett tidsvindu for overgangen" }).ClickAsync();
+                await Assertions.Expect(page.GetByLabel("Startdato")).ToBeVisibleAsync();
+                await BrowserFixture.AssertAccessibleAsync(page);
+                await BrowserFixture.ScreenshotAsync(page, "25-cutover-phone");
                 continue;
             }
 
@@ -99,6 +103,46 @@ public sealed class PhaseTwoTests(BrowserFixture fx)
             await Assertions.Expect(cloud.Locator("#handover")).ToContainTextAsync("tatt over av");
             await BrowserFixture.AssertAccessibleAsync(cloud);
             await BrowserFixture.ScreenshotAsync(cloud, "27-handover-accepted");
+
+            var cloudPhone = await fx.NewPageAsync(390, 844);
+            await BrowserFixture.LoginAsync(cloudPhone, "skysenter@leverandor.example");
+            await cloudPhone.GotoAsync(page.Url);
+            await Assertions.Expect(cloudPhone.Locator("#handover")).ToContainTextAsync("tatt over av");
+            await BrowserFixture.AssertAccessibleAsync(cloudPhone);
+            await BrowserFixture.ScreenshotAsync(cloudPhone, "27-handover-accepted-phone");
+        }
+    }
+
+    [BrowserFact]
+    public async Task The_other_project_pages_pass_axe_for_staff_and_for_the_customer()
+    {
+        var lead = await fx.NewPageAsync();
+        await BrowserFixture.LoginAsync(lead, "prosjektleder@leverandor.example");
+        await lead.GotoAsync("/dashboard");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Gudbrandsdalen: WebSak og skjema i sky" }).First.ClickAsync();
+        var project = lead.Url;
+        foreach (var (tab, shot) in new[] { ("Test", "28-test"), ("Opplæring", "29-training"), ("Dokumenter", "30-documents"), ("Historikk", "31-history") })
+        {
+            await lead.GotoAsync(project);
+            await lead.GetByRole(AriaRole.Navigation, new() { Name = "Prosjektets sider" }).GetByRole(AriaRole.Link, new() { Name = tab, Exact = true }).ClickAsync();
+            await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await BrowserFixture.AssertAccessibleAsync(lead);
+            await BrowserFixture.ScreenshotAsync(lead, shot);
+        }
+
+        await lead.GotoAsync(project + "/plan");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Test hos kunden", Exact = true }).ClickAsync();
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Name = "Test hos kunden" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(lead);
+        await BrowserFixture.ScreenshotAsync(lead, "32-step");
+
+        var phone = await fx.NewPageAsync(390, 844);
+        await BrowserFixture.LoginAsync(phone, "kari.nordmann@sor-fron.kommune.example");
+        foreach (var path in new[] { "/test", "/training", "/documents", "/golive" })
+        {
+            await phone.GotoAsync(project + path);
+            await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await BrowserFixture.AssertAccessibleAsync(phone);
         }
     }
 }
