@@ -26,7 +26,11 @@ public static class ShowProject
         IReadOnlyList<MeetingItem> Meetings,
         bool CanEdit,
         bool IsStaff,
-        DateOnly Today);
+        DateOnly Today)
+    {
+        /// <summary>In setup but still in the cloud queue: the place and the month the project can expect to start.</summary>
+        public (int Place, DateOnly ExpectedStart)? Waiting { get; init; }
+    }
 
     public sealed record LeadViewModel(string Name, string? Email, string? Phone);
 
@@ -81,7 +85,10 @@ public static class ShowProject
                 .ToListAsync(ct);
 
             var canEdit = await access.CanAsync(id, user, ProjectOperations.Edit, ct);
-            return new ViewModel(p.Id, p.Name, p.Phase, p.Status, health, p.PlannedStart, p.PlannedGoLive, p.Lead, p.Customers, p.Products, phases, steps, meetings, canEdit, staff, today);
+            return new ViewModel(p.Id, p.Name, p.Phase, p.Status, health, p.PlannedStart, p.PlannedGoLive, p.Lead, p.Customers, p.Products, phases, steps, meetings, canEdit, staff, today)
+            {
+                Waiting = p.Phase == Phase.Setup ? await db.QueuePlaceAsync(id, today, ct) : null,
+            };
         }
     }
 }
