@@ -21,6 +21,7 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         nameof(Versioned.Version), nameof(PortalUser.PasswordHash), nameof(PortalUser.SecurityStamp),
         nameof(PortalUser.ConcurrencyStamp), nameof(PortalUser.NormalizedEmail), nameof(PortalUser.NormalizedUserName),
         nameof(PortalUser.AccessFailedCount), nameof(OfferRevision.PdfContent), nameof(Customer.SearchText),
+        nameof(PortalUser.CalendarToken), nameof(PlanVersion.Pdf), nameof(SignedContract.Pdf),
     };
 
     private readonly IAuditActor? actor;
@@ -63,6 +64,17 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
     public DbSet<TestClient> TestClients => Set<TestClient>();
     public DbSet<TestFinding> TestFindings => Set<TestFinding>();
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<MeetingRequest> MeetingRequests => Set<MeetingRequest>();
+    public DbSet<UpgradeRelease> UpgradeReleases => Set<UpgradeRelease>();
+    public DbSet<UpgradeNotice> UpgradeNotices => Set<UpgradeNotice>();
+    public DbSet<UpgradeAcknowledgement> UpgradeAcknowledgements => Set<UpgradeAcknowledgement>();
+    public DbSet<CustomerUpgrade> CustomerUpgrades => Set<CustomerUpgrade>();
+    public DbSet<PortalEvent> Events => Set<PortalEvent>();
+    public DbSet<EventInvitation> EventInvitations => Set<EventInvitation>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<CloudNewsItem> CloudNews => Set<CloudNewsItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

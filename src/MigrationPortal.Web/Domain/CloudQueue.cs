@@ -26,6 +26,14 @@ public sealed class VendorSettings : Versioned, IAudited
 
     /// <summary>The WebSak version a customer must run in the cloud; existing WebSak customers upgrade to it at go-live.</summary>
     public string RequiredWebSakVersion { get; set; } = "2026.1";
+
+    /// <summary>How many days ahead of an annual-wheel meeting its invitation goes out.</summary>
+    public int InvitationLeadDays { get; set; } = 28;
+
+    /// <summary>How to reach the customer centre, shown on the cloud-customer page.</summary>
+    public string? CustomerCentrePhone { get; set; }
+    public string? CustomerCentreEmail { get; set; }
+    public string? CustomerCentreHours { get; set; }
 }
 
 /// <summary>Expected start month from the queue position and the capacity.</summary>

@@ -21,6 +21,9 @@ public sealed class Customer : Versioned, IAudited
     public List<Contact> Contacts { get; } = [];
     public List<ProjectCustomer> Projects { get; } = [];
 
+    /// <summary>The month (1–12) of the customer's yearly status meeting in operations, chosen by the cloud centre.</summary>
+    public int? StatusMeetingMonth { get; set; }
+
     /// <summary>The systems the customer already runs (installed base), which decide the go-live steps.</summary>
     public List<CustomerProduct> InstalledProducts { get; } = [];
 

@@ -15,6 +15,18 @@ public sealed class Meeting : Versioned, IAudited
     public string? Minutes { get; set; }
     public bool CustomerVisible { get; set; } = true;
     public List<MeetingParticipant> Participants { get; } = [];
+
+    /// <summary>iCalendar SEQUENCE: bumped on every change that invitees must hear of (time, place, cancellation).</summary>
+    public int Sequence { get; set; }
+
+    /// <summary>Set when the meeting is cancelled; the invitees get a METHOD:CANCEL.</summary>
+    public DateTime? CancelledUtc { get; set; }
+
+    /// <summary>The annual wheel's key for a planned operations meeting ("wheel:{projectId}:{yyyy}:status" …); unique.</summary>
+    public string? WheelKey { get; set; }
+
+    /// <summary>The stable iCalendar UID of the meeting.</summary>
+    public string Uid => $"meeting-{Id}@migrationportal";
 }
 
 /// <summary>A participant: a contact at the customer, a staff user, or just a name.</summary>

@@ -4,6 +4,9 @@ namespace MigrationPortal.Web.Domain;
 
 public sealed class PortalUser : IdentityUser, IAudited
 {
+    /// <summary>The secret in the user's private calendar feed URL; renewing it makes the old URL stop working.</summary>
+    public string? CalendarToken { get; set; }
+
     public required string DisplayName { get; set; }
 
     /// <summary>Set for customer users: the organisation they belong to, through their Contact.</summary>
@@ -25,3 +28,4 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Admin, Sales, ProjectLead, CloudCenter, Customer];
     public static readonly IReadOnlyList<string> Staff = [Admin, Sales, ProjectLead, CloudCenter];
 }
+

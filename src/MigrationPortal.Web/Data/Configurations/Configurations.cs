@@ -148,6 +148,9 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(x => x.Minutes).HasMaxLength(16000);
         b.HasMany(x => x.Participants).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ProjectId, x.StartUtc });
+        b.Property(x => x.WheelKey).HasMaxLength(100);
+        b.HasIndex(x => x.WheelKey).IsUnique();
+        b.Ignore(x => x.Uid);
     }
 }
 
@@ -184,5 +187,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.Property(x => x.PreferredLanguage).HasMaxLength(10);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.CalendarToken).HasMaxLength(64);
+        b.HasIndex(x => x.CalendarToken).IsUnique();
     }
 }

@@ -87,6 +87,9 @@ internal sealed class VendorSettingsConfiguration : IEntityTypeConfiguration<Ven
     {
         b.HasVersion();
         b.Property(x => x.RequiredWebSakVersion).HasMaxLength(50);
+        b.Property(x => x.CustomerCentrePhone).HasMaxLength(50);
+        b.Property(x => x.CustomerCentreEmail).HasMaxLength(256);
+        b.Property(x => x.CustomerCentreHours).HasMaxLength(200);
     }
 }
 
