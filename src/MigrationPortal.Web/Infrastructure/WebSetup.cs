@@ -121,6 +121,14 @@ public static class WebSetup
         {
             services.AddScoped(handler);
         }
+
+        // Every scheduled job (IRecurringJob) is a scoped service, found the same way; Hangfire runs them by id.
+        foreach (var job in typeof(WebSetup).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Jobs.IRecurringJob).IsAssignableFrom(t)))
+        {
+            services.AddScoped(job);
+            services.AddScoped(typeof(Jobs.IRecurringJob), job);
+        }
+
         if (!env.IsDevelopment())
         {
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
