@@ -1,5 +1,6 @@
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Infrastructure;
+using MigrationPortal.Web.Infrastructure.Jobs;
 using MigrationPortal.Web.Infrastructure.Logging;
 using MigrationPortal.Web.Infrastructure.Security;
 using Serilog;
@@ -11,7 +12,8 @@ builder.Services
     .AddPortalDatabase(builder.Configuration, builder.Environment)
     .AddPortalIdentity(builder.Environment)
     .AddPortalWeb(builder.Configuration, builder.Environment)
-    .AddPortalForwardedHeaders(builder.Configuration);
+    .AddPortalForwardedHeaders(builder.Configuration)
+    .AddPortalJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapPortalEndpoints();
+app.MapPortalJobs();
 
 await app.PrepareDatabaseAsync();
 return await app.RunPortalAsync();
