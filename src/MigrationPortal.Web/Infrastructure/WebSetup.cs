@@ -106,7 +106,6 @@ public static class WebSetup
                 "Portal:PublicUrl must be set outside Development: links in e-mails are built from it, never from the request's Host header.")
             .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp), "Portal:PublicUrl must be an absolute http(s) address.")
             .ValidateOnStart();
-        services.AddSingleton<IAccountMailer, LogAccountMailer>();
         services.AddSingleton<Pdf.IPdfRenderer, Pdf.PdfSharpRenderer>();
         services.AddContractSealing(configuration, env);
         services.AddScoped<Authorization.ResourceAccess>();

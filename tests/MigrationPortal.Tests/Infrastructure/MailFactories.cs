@@ -35,11 +35,24 @@ public sealed class PickupPortalFactory : PortalFactory
 {
     public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "mp-tests", $"pickup-{Guid.NewGuid():N}");
 
+    /// <summary>This factory's own log folder, written at Debug level, for tests that read what the app logged.</summary>
+    public string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "mp-tests", $"logs-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Mail:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Logging:Directory", LogDirectory);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
     }
+
+    /// <summary>Everything the app has logged so far (the files are open for writing, so read shared).</summary>
+    public string LogText() => !Directory.Exists(LogDirectory) ? string.Empty : string.Concat(Directory.GetFiles(LogDirectory).Select(f =>
+    {
+        using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }));
 }
 
 public static class OutboxTestExtensions
@@ -68,6 +81,14 @@ public static class OutboxTestExtensions
 
     public static Task<List<OutboxMessage>> OutboxAsync(this PortalFactory factory) =>
         factory.WithDbAsync(db => db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    /// <summary>The account mails (invitation or reset) enqueued for an address, oldest first, with the link each holds.</summary>
+    public static async Task<List<(OutboxMessage Row, string Link)>> AccountMailsAsync(this PortalFactory factory, string email)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var rows = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Kind == NotificationKind.Account && m.ToAddress == email).OrderBy(m => m.Id).ToListAsync());
+        return rows.Select(r => (r, System.Text.RegularExpressions.Regex.Match(r.TextBody, @"https?://\S+/account/reset-password\?\S+").Value)).ToList();
+    }
 
     public static Task ClearOutboxAsync(this PortalFactory factory) => factory.WithDbAsync(db => db.Outbox.ExecuteDeleteAsync());
 }
