@@ -106,13 +106,13 @@ public static class WebSetup
                 "Portal:PublicUrl must be set outside Development: links in e-mails are built from it, never from the request's Host header.")
             .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp), "Portal:PublicUrl must be an absolute http(s) address.")
             .ValidateOnStart();
-        services.AddSingleton<IAccountMailer, LogAccountMailer>();
         services.AddSingleton<Pdf.IPdfRenderer, Pdf.PdfSharpRenderer>();
         services.AddContractSealing(configuration, env);
         services.AddScoped<Authorization.ResourceAccess>();
         services.AddScoped<Features.Offers.OfferAccess>();
         services.AddScoped<Features.Shared.KickoffTexts>();
         services.AddScoped<Mail.IMailer, Mail.OutboxMailer>();
+        services.Configure<Mail.MailOptions>(configuration.GetSection(Mail.MailOptions.Section));
         services.AddScoped<Features.Offers.OfferPdf>();
         services.AddScoped<Pdf.IOfferDocument>(sp => sp.GetRequiredService<Features.Offers.OfferPdf>());
 

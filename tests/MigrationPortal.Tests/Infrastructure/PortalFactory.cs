@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Net.Http.Headers;
 using MigrationPortal.Web.Data;
-using MigrationPortal.Web.Infrastructure;
 using MigrationPortal.Web.Infrastructure.Localization;
 
 namespace MigrationPortal.Tests.Infrastructure;
@@ -28,8 +26,6 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public DatabaseProvider Provider => database.Provider;
 
     public string ConnectionString => database.ConnectionString;
-
-    public CapturingMailer Mailer { get; } = new();
 
     /// <summary>Where this factory's demo contract seal is kept (made on the first acceptance, deleted with the factory).</summary>
     public string SealFile { get; } = Path.Combine(Path.GetTempPath(), "mp-tests", $"seal-{Guid.NewGuid():N}.pfx.protected");
@@ -62,7 +58,6 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Contract:Certificate:DevelopmentFile", SealFile);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IAccountMailer>(Mailer);
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, LoopbackAddress>();
         });
@@ -135,16 +130,5 @@ internal sealed class CookiesExpireByClock(TimeProvider clock) : DelegatingHandl
         }
 
         return response;
-    }
-}
-
-public sealed class CapturingMailer : IAccountMailer
-{
-    public ConcurrentQueue<(string Email, bool Invitation, string Link)> Sent { get; } = new();
-
-    public Task SendPasswordLinkAsync(string email, string displayName, bool invitation, string link, CancellationToken ct = default)
-    {
-        Sent.Enqueue((email, invitation, link));
-        return Task.CompletedTask;
     }
 }

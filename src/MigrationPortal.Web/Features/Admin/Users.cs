@@ -183,11 +183,14 @@ public static class Users
 
             // Role or organisation changed: sign the user out everywhere so the new rights apply at once.
             await users.UpdateSecurityStampAsync(user);
-            await tx.CommitAsync(ct);
+
+            // The invitation is made after the new stamp (which would void its token) and committed with the user.
             if (created)
             {
-                await sender.SendAsync(user, invitation: true);
+                await sender.SendAsync(user, invitation: true, ct);
             }
+
+            await tx.CommitAsync(ct);
 
             return new Saved(user.Email ?? string.Empty, created);
         }
