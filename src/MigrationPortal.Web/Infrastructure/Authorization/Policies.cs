@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>May create and change customers and their contacts.</summary>
     public const string CustomerEditor = nameof(CustomerEditor);
 
+    /// <summary>The cloud centre's work: upgrade releases and events (cloud centre and admins).</summary>
+    public const string CloudCenterStaff = nameof(CloudCenterStaff);
+
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -32,7 +35,8 @@ public static class Policies
             .AddPolicy(StepEditor, p => p.RequireRole(StepEditorRoles))
             .AddPolicy(CustomerEditor, p => p.RequireRole(CustomerEditorRoles))
             .AddPolicy(ProjectCreator, p => p.RequireRole(ProjectCreatorRoles))
-            .AddPolicy(OfferEditor, p => p.RequireRole(Roles.Admin, Roles.Sales));
+            .AddPolicy(OfferEditor, p => p.RequireRole(Roles.Admin, Roles.Sales))
+            .AddPolicy(CloudCenterStaff, p => p.RequireRole(Roles.Admin, Roles.CloudCenter));
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CustomerAuthorizationHandler>();
         return services;
