@@ -112,11 +112,8 @@ public static class WebSetup
         services.AddScoped<Features.Offers.OfferAccess>();
         services.AddScoped<Features.Shared.KickoffTexts>();
         services.AddScoped<Mail.IMailer, Mail.OutboxMailer>();
-<<<<<<< HEAD
         services.Configure<Mail.MailOptions>(configuration.GetSection(Mail.MailOptions.Section));
-=======
         services.AddSingleton<Text.SafeMarkdown>();
->>>>>>> feat-cloud
         services.AddScoped<Features.Offers.OfferPdf>();
         services.AddScoped<Pdf.IOfferDocument>(sp => sp.GetRequiredService<Features.Offers.OfferPdf>());
 

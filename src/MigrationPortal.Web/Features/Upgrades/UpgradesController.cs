@@ -6,7 +6,7 @@ using MigrationPortal.Web.Infrastructure.Authorization;
 namespace MigrationPortal.Web.Features.Upgrades;
 
 /// <summary>The cloud centre's upgrade releases.</summary>
-[Authorize(Policy = Policies.CloudCenterStaff)]
+[Authorize(Policy = Policies.CloudCentre)]
 [Route("upgrades")]
 public sealed class UpgradesController : PortalController
 {

@@ -22,13 +22,8 @@ public static class Policies
     /// <summary>May create and change customers and their contacts.</summary>
     public const string CustomerEditor = nameof(CustomerEditor);
 
-<<<<<<< HEAD
     /// <summary>The cloud centre's own work (operations, the job dashboard): cloud centre and admins.</summary>
     public const string CloudCentre = nameof(CloudCentre);
-=======
-    /// <summary>The cloud centre's work: upgrade releases and events (cloud centre and admins).</summary>
-    public const string CloudCenterStaff = nameof(CloudCenterStaff);
->>>>>>> feat-upgrades
 
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
@@ -41,11 +36,7 @@ public static class Policies
             .AddPolicy(CustomerEditor, p => p.RequireRole(CustomerEditorRoles))
             .AddPolicy(ProjectCreator, p => p.RequireRole(ProjectCreatorRoles))
             .AddPolicy(OfferEditor, p => p.RequireRole(Roles.Admin, Roles.Sales))
-<<<<<<< HEAD
             .AddPolicy(CloudCentre, p => p.RequireRole(Roles.Admin, Roles.CloudCenter));
-=======
-            .AddPolicy(CloudCenterStaff, p => p.RequireRole(Roles.Admin, Roles.CloudCenter));
->>>>>>> feat-upgrades
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CustomerAuthorizationHandler>();
         return services;
