@@ -55,8 +55,10 @@ public sealed class JobsTests(JobsPortalFactory factory) : IClassFixture<JobsPor
     public async Task Every_job_is_scheduled_under_its_id_in_oslo_time_and_runs_by_id()
     {
         _ = factory.Client();
-        using var scope = factory.Services.CreateScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetServices<IRecurringJob>().ToList();
+        Assert.Contains(jobs, j => j.Id == "outbox");
+        Assert.Contains(jobs, j => j.Id == "annual-wheel");
         using var connection = JobStorage.Current.GetConnection();
 
         var scheduled = connection.GetRecurringJobs();
