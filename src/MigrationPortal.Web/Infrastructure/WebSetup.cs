@@ -113,6 +113,7 @@ public static class WebSetup
         services.AddScoped<Features.Offers.OfferAccess>();
         services.AddScoped<Features.Shared.KickoffTexts>();
         services.AddScoped<Mail.IMailer, Mail.OutboxMailer>();
+        services.AddScoped<Mail.IMeetingInvitations, Calendar.MeetingInvitations>();
         services.AddScoped<Features.Offers.OfferPdf>();
         services.AddScoped<Pdf.IOfferDocument>(sp => sp.GetRequiredService<Features.Offers.OfferPdf>());
 
