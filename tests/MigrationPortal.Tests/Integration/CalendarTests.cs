@@ -160,6 +160,25 @@ public sealed partial class CalendarTests(PortalFactory factory) : IClassFixture
         var liv = await ContactAsync("Liv Mæhlum");
         await PostAsync(lead, edit, Fields("Flyttes til sommeren", "2027-06-15", "10:00", "11:00", version: meeting.Version, minutes: "Notat", contacts: [.. contacts, liv], users: users));
         Assert.Equal(5, (await OutboxAsync(meeting.Id)).Count(m => m.Key.StartsWith($"meeting:{meeting.Id}:2:REQUEST:", StringComparison.Ordinal)));
+
+        // Taken off the list: Øystein's copy is cancelled, for him alone; the others get the update.
+        meeting = await MeetingAsync("Flyttes til sommeren");
+        await PostAsync(lead, edit, Fields("Flyttes til sommeren", "2027-06-15", "10:00", "11:00", version: meeting.Version, minutes: "Notat", contacts: [contacts[0], liv], users: users));
+        var third = (await OutboxAsync(meeting.Id)).Where(m => m.Key.StartsWith($"meeting:{meeting.Id}:3:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, third.Count(m => m.IcsMethod == "REQUEST"));
+        var removed = Assert.Single(third, m => m.IcsMethod == "CANCEL");
+        Assert.Equal("oystein.bra@sor-fron.kommune.example", removed.ToAddress);
+        Assert.Equal("Ikke lenger invitert: Flyttes til sommeren", removed.Subject);
+        var cancelled = SingleEvent(removed.Ics, "CANCEL");
+        Assert.Equal($"meeting-{meeting.Id}@migrationportal", cancelled.Uid);
+        Assert.Equal(3, cancelled.Sequence);
+        Assert.Equal("mailto:oystein.bra@sor-fron.kommune.example", Assert.Single(cancelled.Attendees).Value!.ToString());
+
+        // Saved once more without a change: no one hears anything, Øystein not again either.
+        meeting = await MeetingAsync("Flyttes til sommeren");
+        var count = (await OutboxAsync(meeting.Id)).Count;
+        await PostAsync(lead, edit, Fields("Flyttes til sommeren", "2027-06-15", "10:00", "11:00", version: meeting.Version, minutes: "Notat 2", contacts: [contacts[0], liv], users: users));
+        Assert.Equal(count, (await OutboxAsync(meeting.Id)).Count);
     }
 
     [Fact]
@@ -227,6 +246,16 @@ public sealed partial class CalendarTests(PortalFactory factory) : IClassFixture
         Assert.Equal([Demo.Lead, Demo.CloudCenter], mails.Select(m => m.ToAddress).Order(StringComparer.Ordinal));
         var e = SingleEvent(mails[0].Ics, "REQUEST");
         Assert.Equal(["mailto:" + Demo.Lead, "mailto:" + Demo.CloudCenter], e.Attendees.Select(a => a.Value!.ToString()).Order(StringComparer.Ordinal));
+
+        // Shown to the customer, the customer's people are invited; made internal again, their copies are cancelled.
+        var edit = $"/projects/{project}/meetings/{meeting.Id}/edit";
+        await PostAsync(lead, edit, Fields("Internt forarbeid", "2027-01-14", "08:00", "09:00", visible: true, version: meeting.Version, contacts: contacts, users: users));
+        meeting = await MeetingAsync("Internt forarbeid");
+        await PostAsync(lead, edit, Fields("Internt forarbeid", "2027-01-14", "08:00", "09:00", visible: false, version: meeting.Version, contacts: contacts, users: users));
+        mails = await OutboxAsync(meeting.Id);
+        Assert.Equal([Demo.SorFronContact, "oystein.bra@sor-fron.kommune.example"], mails.Where(m => m.Key.StartsWith($"meeting:{meeting.Id}:1:REQUEST:", StringComparison.Ordinal) && !m.ToAddress.EndsWith("@leverandor.example", StringComparison.Ordinal)).Select(m => m.ToAddress).Order(StringComparer.Ordinal));
+        Assert.Equal([Demo.SorFronContact, "oystein.bra@sor-fron.kommune.example"], mails.Where(m => m.Key.StartsWith($"meeting:{meeting.Id}:2:CANCEL:", StringComparison.Ordinal)).Select(m => m.ToAddress).Order(StringComparer.Ordinal));
+        Assert.Equal(2, mails.Count(m => m.Key.StartsWith($"meeting:{meeting.Id}:2:REQUEST:", StringComparison.Ordinal)));
     }
 
     [Theory]
