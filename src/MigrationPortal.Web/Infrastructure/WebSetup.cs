@@ -114,6 +114,7 @@ public static class WebSetup
         services.AddScoped<Mail.IMailer, Mail.OutboxMailer>();
         services.Configure<Mail.MailOptions>(configuration.GetSection(Mail.MailOptions.Section));
         services.AddSingleton<Text.SafeMarkdown>();
+        services.AddScoped<Mail.IMeetingInvitations, Calendar.MeetingInvitations>();
         services.AddScoped<Features.Offers.OfferPdf>();
         services.AddScoped<Pdf.IOfferDocument>(sp => sp.GetRequiredService<Features.Offers.OfferPdf>());
 

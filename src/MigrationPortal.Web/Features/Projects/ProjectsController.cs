@@ -59,6 +59,11 @@ public sealed class ProjectsController : PortalController
     public async Task<IActionResult> EditMeeting(SaveMeeting.Form form, [FromServices] SaveMeeting.Handler h, CancellationToken ct) =>
         SavedMeeting(await h.SaveAsync(form, ModelState.IsValid, User, ct), form.ProjectId);
 
+    [HttpPost("meetings/{meetingId:int}/cancel")]
+    public async Task<IActionResult> CancelMeeting(int id, int meetingId, int version, [FromServices] CancelMeeting.Handler h, CancellationToken ct) =>
+        Done(await h.CancelAsync(id, meetingId, version, User, ct), "Meeting.CancelledFlash",
+            _ => RedirectToAction(nameof(Meeting), new { id, meetingId }), () => RedirectToAction(nameof(Meeting), new { id, meetingId }));
+
     private IActionResult SavedMeeting(Infrastructure.Results.Result<int> result, int id) =>
         Saved(result, "EditMeeting", "Meeting.Saved", meetingId => RedirectToAction(nameof(Meeting), new { id, meetingId }));
 }

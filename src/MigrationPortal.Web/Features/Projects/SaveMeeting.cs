@@ -6,6 +6,7 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Mail;
 using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Projects;
@@ -103,7 +104,7 @@ public static class SaveMeeting
         object IFormPage.Form => Form;
     }
 
-    public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock)
+    public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock, IMeetingInvitations invitations)
     {
         public async Task<Result<Page>> GetAsync(int projectId, int? meetingId, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -157,7 +158,17 @@ public static class SaveMeeting
             var meeting = form.Id is { } id
                 ? await db.Meetings.Include(m => m.Participants).SingleAsync(m => m.Id == id, ct)
                 : db.Meetings.Add(new Meeting { ProjectId = form.ProjectId, Title = form.Title }).Entity;
-            return await db.SaveVersionedAsync(meeting, form,
+            if (meeting.CancelledUtc is not null)
+            {
+                return Result.Invalid(page, new FieldError(string.Empty, "Meeting.CancelledNoEdit"));
+            }
+
+            // The invitations go in the same transaction as the meeting: a new meeting needs its id (its UID) first.
+            var isNew = form.Id is null;
+            var before = Invited(meeting);
+            var changed = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var saved = await db.SaveVersionedAsync(meeting, form,
                 m =>
                 {
                     var date = form.Date!.Value;
@@ -175,11 +186,36 @@ public static class SaveMeeting
                     m.Participants.Clear();
                     m.Participants.AddRange(page.Contacts.Where(c => form.ContactIds.Contains(c.Id)).Select(c => new MeetingParticipant { ContactId = c.Id, Name = c.Name }));
                     m.Participants.AddRange(page.Staff.Where(s => form.UserIds.Contains(s.Id)).Select(s => new MeetingParticipant { UserId = s.Id, Name = s.Name }));
+
+                    // What the invitees' calendars hold changed: an update with a higher SEQUENCE goes out.
+                    changed = !isNew && Invited(m) != before;
+                    if (changed)
+                    {
+                        m.Sequence++;
+                    }
                 },
                 ok: () => meeting.Id,
                 conflictPage: () => Task.FromResult<object>(page),
                 ct);
+            if (!saved.IsOk)
+            {
+                return saved;
+            }
+
+            if (isNew || changed)
+            {
+                await invitations.InviteAsync(meeting.Id, ct);
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return saved;
         }
+
+        /// <summary>What an invitation says: when, where, the link, who (and whether the customer is invited at all).</summary>
+        private static string Invited(Meeting m) => string.Join('|',
+            m.Title, m.StartUtc.Ticks, m.EndUtc.Ticks, m.Location, m.OnlineLink, m.CustomerVisible,
+            string.Join(',', m.Participants.Select(p => p.ContactId is { } c ? $"c{c}" : $"u{p.UserId}").Order(StringComparer.Ordinal)));
 
         private Task<Failure?> AccessAsync(int projectId, int? meetingId, ClaimsPrincipal user, CancellationToken ct) =>
             access.ProjectAsync(projectId, user, ProjectOperations.ManageMeetings, ct,

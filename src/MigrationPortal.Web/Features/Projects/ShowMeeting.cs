@@ -12,6 +12,11 @@ public static class ShowMeeting
     public sealed record ViewModel(int ProjectId, string ProjectName, int Id, MeetingKind Kind, string Title, DateTime StartUtc, DateTime EndUtc, string? Location, string? OnlineLink, string? Agenda, string? Minutes, bool CustomerVisible, IReadOnlyList<string> Participants)
     {
         public bool CanEdit { get; init; }
+
+        public int Version { get; init; }
+
+        /// <summary>Set when the meeting was cancelled: it is shown as such and can no longer be changed.</summary>
+        public DateTime? CancelledUtc { get; init; }
     }
 
     public sealed class Handler(PortalDb db, ResourceAccess access)
@@ -24,7 +29,8 @@ public static class ShowMeeting
                 .Where(m => m.Id == meetingId && m.ProjectId == projectId && (staff || m.CustomerVisible))
                 .Where(m => db.Projects.VisibleTo(user).Any(p => p.Id == m.ProjectId))
                 .Select(m => new ViewModel(m.ProjectId, m.Project!.Name, m.Id, m.Kind, m.Title, m.StartUtc, m.EndUtc, m.Location, m.OnlineLink, m.Agenda, m.Minutes, m.CustomerVisible,
-                    m.Participants.OrderBy(x => x.Name).Select(x => x.Name).ToList()))
+                    m.Participants.OrderBy(x => x.Name).Select(x => x.Name).ToList())
+                { Version = m.Version, CancelledUtc = m.CancelledUtc })
                 .SingleOrDefaultAsync(ct);
             return vm is null ? Result.NotFound : vm with { CanEdit = await access.CanAsync(projectId, user, ProjectOperations.ManageMeetings, ct) };
         }
