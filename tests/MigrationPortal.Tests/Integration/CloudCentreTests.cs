@@ -164,4 +164,23 @@ public sealed class CloudCentreTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal((MeetingRequestStatus.Planned, (int?)meeting), (saved.Status, saved.MeetingId));
         Assert.Contains("Planlagt", (await thomas.GetPageAsync($"/operations/{baerum}/wheel")).Document.QuerySelector("#requests")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_cloud_centre_chooses_the_status_month_and_the_customer_cannot()
+    {
+        var customer = await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Projects.Any(p => p.ProjectId == baerum)));
+        Dictionary<string, string?> Fields(string month) => new() { ["CustomerId"] = $"{customer.Id}", ["Version"] = $"{customer.Version}", ["Month"] = month };
+        using var thomas = await factory.LoginAsync(BaerumContact);
+        Assert.Equal(HttpStatusCode.Forbidden, (await thomas.PostFormAsync($"/operations/{baerum}/status-month", Fields("3"))).StatusCode);
+        Assert.Empty((await thomas.GetPageAsync($"/operations/{baerum}/wheel")).Document.QuerySelectorAll("select[name=Month]"));
+
+        using var cloud = await factory.LoginAsync(Demo.CloudCenter);
+        var (_, page) = await cloud.GetPageAsync($"/operations/{baerum}/wheel");
+        Assert.NotNull(page.QuerySelector($"select#month-{customer.Id}"));
+        Assert.Equal(HttpStatusCode.NotFound, (await cloud.PostFormAsync($"/operations/{alesund}/status-month", Fields("3"))).StatusCode); // not Ålesund's customer
+        Assert.Equal(HttpStatusCode.Redirect, (await cloud.PostFormAsync($"/operations/{baerum}/status-month", Fields("13"))).StatusCode);
+        Assert.Null((await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Id == customer.Id))).StatusMeetingMonth);
+        Assert.Equal(HttpStatusCode.Redirect, (await cloud.PostFormAsync($"/operations/{baerum}/status-month", Fields("3"))).StatusCode);
+        Assert.Equal(3, (await factory.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Id == customer.Id))).StatusMeetingMonth);
+    }
 }

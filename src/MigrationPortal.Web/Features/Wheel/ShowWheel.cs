@@ -11,7 +11,13 @@ public static class ShowWheel
 {
     public sealed record OpenRequest(int Id, string Topic, DateOnly? PreferredDate, string ByName, DateTime CreatedUtc, Domain.MeetingRequestStatus Status);
 
-    public sealed record ViewModel(int ProjectId, string ProjectName, WheelView Wheel, IReadOnlyList<OpenRequest> Requests, bool CanRequest, bool Staff);
+    public sealed record Owner(int Id, string Name, int? StatusMonth, int Version);
+
+    public sealed record ViewModel(int ProjectId, string ProjectName, WheelView Wheel, IReadOnlyList<OpenRequest> Requests, bool CanRequest, bool Staff)
+    {
+        /// <summary>The project's customers and their status months, for the cloud centre's choice (empty for others).</summary>
+        public IReadOnlyList<Owner> Owners { get; init; } = [];
+    }
 
     public sealed class Handler(PortalDb db, ResourceAccess access, WheelItems.Handler items, TimeProvider clock)
     {
@@ -32,7 +38,12 @@ public static class ShowWheel
                 .OrderByDescending(r => r.CreatedUtc).Take(20)
                 .Select(r => new OpenRequest(r.Id, r.Topic, r.PreferredDate, r.RequestedByName, r.CreatedUtc, r.Status))
                 .ToListAsync(ct);
-            return new ViewModel(projectId, name, wheel, requests, await access.CanAsync(projectId, user, ProjectOperations.Participate, ct), staff);
+            var owners = await access.CanAsync(projectId, user, ProjectOperations.AcceptHandover, ct)
+                ? await db.ProjectCustomers.AsNoTracking().Where(pc => pc.ProjectId == projectId).OrderBy(pc => pc.Customer!.Name)
+                    .Select(pc => new Owner(pc.CustomerId, pc.Customer!.Name, pc.Customer.StatusMeetingMonth, pc.Customer.Version)).ToListAsync(ct)
+                : [];
+            var canRequest = user.CustomerId() is not null && await access.CanAsync(projectId, user, ProjectOperations.Participate, ct);
+            return new ViewModel(projectId, name, wheel, requests, canRequest, staff) { Owners = owners };
         }
     }
 }

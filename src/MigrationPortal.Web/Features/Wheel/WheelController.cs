@@ -18,4 +18,9 @@ public sealed class WheelController : PortalController
     public async Task<IActionResult> RequestMeeting(RequestMeeting.Form form, [FromServices] RequestMeeting.Handler h, CancellationToken ct) =>
         Saved(await h.SaveAsync(form, ModelState.IsValid, User, ct), nameof(RequestMeeting), "MeetingRequest.SentFlash",
             _ => RedirectToAction(nameof(Show), null, new { id = form.ProjectId }, "requests"));
+
+    [HttpPost("/operations/{id:int}/status-month")]
+    public async Task<IActionResult> StatusMonth(SetStatusMonth.Form form, [FromServices] SetStatusMonth.Handler h, CancellationToken ct) =>
+        Done(await h.SaveAsync(form, ModelState.IsValid, User, ct), "Wheel.StatusMonthSaved",
+            id => RedirectToAction(nameof(Show), new { id }), () => RedirectToAction(nameof(Show), new { id = form.ProjectId }));
 }
