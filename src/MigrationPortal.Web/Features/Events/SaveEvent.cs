@@ -68,14 +68,9 @@ public static class SaveEvent
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
             var l = validationContext.Localizer();
-            if (Start is { } s && End is { } e && e <= s)
+            foreach (var error in OsloTimes.Check(l, Date, Start, End, nameof(Start), nameof(End)))
             {
-                yield return new ValidationResult(l["Validation.EndBeforeStart"], [nameof(End)]);
-            }
-
-            if (Date is { } d && (Start is { } st && Display.Oslo.IsInvalidTime(d.ToDateTime(st)) || End is { } en && Display.Oslo.IsInvalidTime(d.ToDateTime(en))))
-            {
-                yield return new ValidationResult(l["Validation.TimeDoesNotExist"], [nameof(Start)]);
+                yield return error;
             }
 
             if (Date is { } day && RegistrationDeadline is { } deadline && deadline > day)
