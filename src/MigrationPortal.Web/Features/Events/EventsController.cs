@@ -7,7 +7,7 @@ using MigrationPortal.Web.Infrastructure.Authorization;
 namespace MigrationPortal.Web.Features.Events;
 
 /// <summary>The cloud centre's events: create, invite, see and export the registrations.</summary>
-[Authorize(Policy = Policies.CloudCenterStaff)]
+[Authorize(Policy = Policies.CloudCentre)]
 [Route("events")]
 public sealed class EventsController : PortalController
 {

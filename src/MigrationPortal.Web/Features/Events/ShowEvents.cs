@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
-using MigrationPortal.Web.Features.Shared;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Results;
 
@@ -21,7 +20,7 @@ public static class ShowEvents
 
     public sealed record StaffView(EventRow Event, IReadOnlyList<string> Invited, IReadOnlyList<Person> People);
 
-    public sealed class Handler(PortalDb db, TimeProvider clock)
+    public sealed class Handler(PortalDb db, Infrastructure.Text.SafeMarkdown markdown, TimeProvider clock)
     {
         private IQueryable<EventRow> Rows(IQueryable<PortalEvent> events) => events.Select(e => new EventRow(e.Id, e.Kind, e.Title, e.StartUtc, e.Place, e.Capacity,
             db.EventRegistrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Registered),
@@ -56,7 +55,7 @@ public static class ShowEvents
                 .Select(r => (RegistrationStatus?)r.Status).SingleOrDefaultAsync(ct);
             var open = row.StartUtc > clock.GetUtcNow().UtcDateTime
                 && (row.RegistrationDeadline is not { } d || Infrastructure.Localization.Display.TodayInOslo(clock) <= d);
-            return new Detail(row, ev.EndUtc, SafeMarkdown.ToHtml(ev.Programme), mine, open);
+            return new Detail(row, ev.EndUtc, markdown.ToHtml(ev.Programme), mine, open);
         }
 
         /// <summary>Staff: one event with who is invited and everyone registered, waiting or cancelled.</summary>
