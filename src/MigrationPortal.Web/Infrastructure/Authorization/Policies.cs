@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>May create and change customers and their contacts.</summary>
     public const string CustomerEditor = nameof(CustomerEditor);
 
+    /// <summary>May write the cloud-customer page (news, the customer centre's contact details): the cloud centre and admins.</summary>
+    public const string CloudContent = nameof(CloudContent);
+
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -32,7 +35,8 @@ public static class Policies
             .AddPolicy(StepEditor, p => p.RequireRole(StepEditorRoles))
             .AddPolicy(CustomerEditor, p => p.RequireRole(CustomerEditorRoles))
             .AddPolicy(ProjectCreator, p => p.RequireRole(ProjectCreatorRoles))
-            .AddPolicy(OfferEditor, p => p.RequireRole(Roles.Admin, Roles.Sales));
+            .AddPolicy(OfferEditor, p => p.RequireRole(Roles.Admin, Roles.Sales))
+            .AddPolicy(CloudContent, p => p.RequireRole(Roles.CloudCenter, Roles.Admin));
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CustomerAuthorizationHandler>();
         return services;
