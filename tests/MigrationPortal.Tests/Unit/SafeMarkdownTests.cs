@@ -47,6 +47,7 @@ public sealed class SafeMarkdownTests
         {
             Assert.Contains(element.TagName, allowed);
             Assert.All(element.Attributes, a => Assert.Contains(a.Name, new[] { "href", "rel" }));
+            Assert.True(element.TagName != "A" || element.HasAttribute("href"), "a link without an address is left as text");
             if (element.GetAttribute("href") is { } href)
             {
                 Assert.Matches("^(https?|mailto):", href);

@@ -41,7 +41,15 @@ public sealed class SafeMarkdown
         {
             if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement a)
             {
-                a.SetAttribute("rel", "noopener noreferrer");
+                if (a.HasAttribute("href"))
+                {
+                    a.SetAttribute("rel", "noopener noreferrer");
+                }
+                else
+                {
+                    // A link whose address was removed (javascript:, data:) is left as its text.
+                    e.ReplacementNodes.Add(a.Owner!.CreateTextNode(a.TextContent));
+                }
             }
         };
     }
