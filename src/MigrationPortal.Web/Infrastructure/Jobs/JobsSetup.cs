@@ -128,9 +128,17 @@ internal sealed class RecurringJobRegistration(IServiceScopeFactory scopes, IRec
         }
 
         using var connection = JobStorage.Current.GetConnection();
-        foreach (var old in Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Where(r => !ids.Contains(r.Id)))
+        foreach (var recurring in Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection))
         {
-            manager.RemoveIfExists(old.Id);
+            if (!ids.Contains(recurring.Id))
+            {
+                manager.RemoveIfExists(recurring.Id);
+            }
+            else if (recurring.LastExecution is null)
+            {
+                // A job that has never run runs once now (a new installation plans its annual wheel today, not tomorrow at five).
+                manager.Trigger(recurring.Id);
+            }
         }
     }
 
