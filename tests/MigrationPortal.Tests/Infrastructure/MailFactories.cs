@@ -46,6 +46,22 @@ public sealed class PickupPortalFactory : PortalFactory
         builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
     }
 
+    /// <summary>
+    /// The log once it holds <paramref name="expected"/>: the request log's line for a response is written as the request
+    /// completes, which may be a moment after the client has the response, so this waits up to ten seconds for it.
+    /// </summary>
+    public async Task<string> LogOnceItContainsAsync(string expected)
+    {
+        var log = LogText();
+        for (var i = 0; i < 100 && !log.Contains(expected, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            log = LogText();
+        }
+
+        return log;
+    }
+
     /// <summary>Everything the app has logged so far (the files are open for writing, so read shared).</summary>
     public string LogText() => !Directory.Exists(LogDirectory) ? string.Empty : string.Concat(Directory.GetFiles(LogDirectory).Select(f =>
     {
