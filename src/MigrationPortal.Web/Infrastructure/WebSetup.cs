@@ -112,6 +112,7 @@ public static class WebSetup
         services.AddScoped<Features.Offers.OfferAccess>();
         services.AddScoped<Features.Shared.KickoffTexts>();
         services.AddScoped<Mail.IMailer, Mail.OutboxMailer>();
+        services.AddScoped<Mail.ProjectNotifier>();
         services.Configure<Mail.MailOptions>(configuration.GetSection(Mail.MailOptions.Section));
         services.AddSingleton<Text.SafeMarkdown>();
         services.AddScoped<Mail.IMeetingInvitations, Calendar.MeetingInvitations>();

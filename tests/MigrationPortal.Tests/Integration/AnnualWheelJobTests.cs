@@ -20,7 +20,7 @@ public sealed class AnnualWheelJobTests(PortalFactory factory) : IClassFixture<P
         var job = (AnnualWheelJob)scope.ServiceProvider.GetServices<IRecurringJob>().Single(j => j.Id == "annual-wheel");
         Assert.Equal("0 5 * * *", job.Cron);
         var added = await job.PlanAsync(CancellationToken.None);
-        await job.RunAsync(CancellationToken.None); // invitations: none registered on this branch, so a log line and nothing else
+        await job.RunAsync(CancellationToken.None); // plans nothing more, and invites to what starts within the lead time
         return added;
     }
 
@@ -112,5 +112,41 @@ public sealed class AnnualWheelJobTests(PortalFactory factory) : IClassFixture<P
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.Contains($"wheel:{projectId}:2026:status", keys);
         Assert.True(results.Sum() >= keys.Count); // Ålesund is planned by the runs too; no run failed
+    }
+
+    [Fact]
+    public async Task Meetings_within_the_lead_time_are_invited_once_and_a_cancelled_one_is_not()
+    {
+        var id = await ProjectIdAsync(Alesund);
+        await factory.WithDbAsync(db => db.Meetings.Where(m => m.ProjectId == id && m.WheelKey != null).ExecuteDeleteAsync()); // planned afresh
+        await RunAsync();
+        var wheel = await WheelAsync(Alesund);
+        var later = wheel.Where(m => m.StartUtc > factory.UtcNow && m.CancelledUtc == null).ToList();
+        Assert.True(later.Count >= 4, string.Join('\n', wheel.Select(m => $"{m.Id} {m.WheelKey} {m.StartUtc:o} seq{m.Sequence} c{m.CancelledUtc}")));
+
+        // A lead time that reaches the third meeting from now; the second is cancelled by the cloud centre.
+        var leadDays = (int)Math.Ceiling((later[2].StartUtc - factory.UtcNow).TotalDays);
+        await factory.WithDbAsync(async db =>
+        {
+            var settings = await db.VendorSettings.FirstAsync();
+            settings.InvitationLeadDays = leadDays;
+            await db.Meetings.Where(m => m.Id == later[1].Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.CancelledUtc, factory.UtcNow));
+            await db.Outbox.Where(m => m.ProjectId == id).ExecuteDeleteAsync(); // only what the runs below send
+            return await db.SaveChangesAsync();
+        });
+        var (contact, lead) = await factory.WithDbAsync(async db => (
+            await db.Contacts.Where(c => c.Customer!.Projects.Any(p => p.ProjectId == id)).Select(c => c.Email).SingleAsync(),
+            await db.Projects.Where(p => p.Id == id).Select(p => p.Lead!.Email!).SingleAsync()));
+
+        await RunAsync();
+        await RunAsync();
+
+        var mails = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Kind == NotificationKind.Meeting && m.ProjectId == id).ToListAsync());
+        Assert.Equal(
+            new[] { later[0], later[2] }.SelectMany(m => new[] { $"meeting:{m.Id}:{m.Sequence}:REQUEST:{contact}", $"meeting:{m.Id}:{m.Sequence}:REQUEST:{lead}" }).Order(StringComparer.Ordinal),
+            mails.Select(m => m.Key).Order(StringComparer.Ordinal));
+        Assert.All(mails, m => Assert.Contains("METHOD:REQUEST", m.Ics, StringComparison.Ordinal));
+        Assert.Contains(mails, m => m.Ics!.Contains($"UID:{later[2].Uid}", StringComparison.Ordinal));
+        Assert.DoesNotContain(mails, m => m.Ics!.Contains($"UID:{later[3].Uid}", StringComparison.Ordinal));
     }
 }

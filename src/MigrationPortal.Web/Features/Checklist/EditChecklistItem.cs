@@ -7,6 +7,7 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Mail;
 using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Checklist;
@@ -73,7 +74,7 @@ public static class EditChecklistItem
         public bool IsNew => Form.Id is null;
     }
 
-    public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    public sealed class Handler(PortalDb db, ResourceAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l, ProjectNotifier notifier)
     {
         public async Task<Result<Page>> GetAsync(int projectId, int? itemId, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -129,7 +130,11 @@ public static class EditChecklistItem
                 db.ChecklistItems.Add(item);
             }
 
-            return await db.SaveVersionedAsync(item, form,
+            // The contact given the item is told, in the same transaction (a new item needs its id first).
+            var assigned = form.Owner == ResponsibleParty.Customer && form.OwnerContactId is { } to
+                && (form.Id is null || item.Owner != ResponsibleParty.Customer || item.OwnerContactId != to) ? form.OwnerContactId : null;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var saved = await db.SaveVersionedAsync(item, form,
                 i =>
                 {
                     i.Category = form.Category;
@@ -143,6 +148,19 @@ public static class EditChecklistItem
                 ok: () => item.Id,
                 conflictPage: async () => await PageAsync(form, ct),
                 ct);
+            if (saved.IsOk && assigned is { } contactId)
+            {
+                var project = await db.Projects.Where(p => p.Id == item.ProjectId).Select(p => p.Name).SingleAsync(ct);
+                await notifier.NotifyAsync($"checklist-assigned:{item.Id}:{item.Version}", NotificationKind.ChecklistAssigned, item.ProjectId, $"/projects/{item.ProjectId}/checklist/{item.Id}",
+                    await notifier.ContactsAsync(item.ProjectId, [contactId], ct), user.UserId(),
+                    l => new NoticeText(l["Notice.ChecklistAssigned.Subject", item.Title],
+                        [l["Notice.ChecklistAssigned.Body", item.Title, project, user.DisplayName()], .. item.Due is { } due ? [l["Notice.ChecklistAssigned.Due", Display.Date(due)].Value] : Array.Empty<string>()],
+                        l["Notice.ChecklistAssigned.Link"]), ct);
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return saved;
         }
 
         /// <summary>Removes the item with its discussion, unless someone changed it since the person saw it.</summary>

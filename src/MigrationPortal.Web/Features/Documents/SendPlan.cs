@@ -5,18 +5,19 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Mail;
 using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Documents;
 
 /// <summary>
 /// Sending the plan: the PDF is rendered once as the next version and stored with its SHA-256, so what the customer
-/// downloads is byte for byte what was sent. Earlier versions stay. (E-mailing it comes later; the customer finds it
-/// among the project's documents.)
+/// downloads is byte for byte what was sent. Earlier versions stay. The customer's contacts with a login are told by
+/// e-mail (in the same transaction) and find it among the project's documents.
 /// </summary>
 public static partial class SendPlan
 {
-    public sealed partial class Handler(PortalDb db, ResourceAccess access, TimeProvider clock, PlanPdf.Handler pdf, ILogger<Handler> logger)
+    public sealed partial class Handler(PortalDb db, ResourceAccess access, TimeProvider clock, PlanPdf.Handler pdf, ProjectNotifier notifier, ILogger<Handler> logger)
     {
         public async Task<Result<int>> SendAsync(int projectId, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -34,6 +35,9 @@ public static partial class SendPlan
             {
                 return Result.Refused("Plan.NoSteps");
             }
+
+            var projectName = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).SingleAsync(ct);
+            var customerSide = await notifier.CustomerSideAsync(projectId, ct);
 
             // Two sends at the same moment would take the same number; the unique (project, number) index refuses the
             // second, which then tries again with the next number (a few times, then it is a conflict and nothing is stored).
@@ -53,6 +57,8 @@ public static partial class SendPlan
                     Pdf = bytes,
                     Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
                 });
+                await notifier.NotifyAsync($"plan-sent:{projectId}:{number}", NotificationKind.PlanSent, projectId, $"/projects/{projectId}/documents", customerSide, user.UserId(),
+                    l => new NoticeText(l["Notice.PlanSent.Subject", projectName, number], [l["Notice.PlanSent.Body", projectName, number]], l["Notice.PlanSent.Link"]), ct);
                 try
                 {
                     await db.SaveChangesAsync(ct);

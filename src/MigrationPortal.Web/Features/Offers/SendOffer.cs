@@ -4,6 +4,7 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Mail;
 using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Offers;
@@ -14,7 +15,7 @@ namespace MigrationPortal.Web.Features.Offers;
 /// </summary>
 public static partial class SendOffer
 {
-    public sealed partial class Handler(PortalDb db, OfferAccess access, TimeProvider clock, OfferPdf pdf, ILogger<Handler> logger)
+    public sealed partial class Handler(PortalDb db, OfferAccess access, TimeProvider clock, OfferPdf pdf, ProjectNotifier notifier, ILogger<Handler> logger)
     {
         /// <summary>Sends the revision as of <paramref name="version"/>; a send racing another change of the offer conflicts.</summary>
         public async Task<Result<int>> SendAsync(int revisionId, int version, ClaimsPrincipal user, CancellationToken ct)
@@ -70,6 +71,13 @@ public static partial class SendOffer
             var bytes = await pdf.RenderAsync(r.Id, ct);
             r.PdfContent = bytes;
             r.PdfSha256 = OfferRevision.Sha256(bytes);
+
+            // The customer's contacts with a login learn of it in the same transaction: no mail about an offer that was not sent.
+            var project = target.Value!.ProjectId;
+            var projectName = await db.Projects.Where(p => p.Id == project).Select(p => p.Name).SingleAsync(ct);
+            await notifier.NotifyAsync($"offer-sent:{r.Id}", NotificationKind.OfferSent, project, $"/offers/{r.Id}", await notifier.CustomerSideAsync(project, ct), user.UserId(),
+                l => new NoticeText(l["Notice.OfferSent.Subject", r.Offer!.Number, r.Title],
+                    [l["Notice.OfferSent.Body", r.Title, projectName, Display.Date(r.ValidUntil)], l["Notice.OfferSent.Next"]], l["Notice.OfferSent.Link"]), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
 

@@ -15,7 +15,7 @@ namespace MigrationPortal.Web.Features.Wheel;
 /// <see cref="Meeting.WheelKey"/> (a unique index): a meeting already planned, moved or cancelled keeps its key and is
 /// never planned again; two runs at once lose the race on the index, not by luck.
 /// </summary>
-public sealed partial class AnnualWheelJob(PortalDb db, TimeProvider clock, IStringLocalizer<SharedResource> l, IServiceProvider services, ILogger<AnnualWheelJob> log) : IRecurringJob
+public sealed partial class AnnualWheelJob(PortalDb db, TimeProvider clock, IStringLocalizer<SharedResource> l, IMeetingInvitations invitations, ILogger<AnnualWheelJob> log) : IRecurringJob
 {
     public string Id => "annual-wheel";
 
@@ -89,15 +89,12 @@ public sealed partial class AnnualWheelJob(PortalDb db, TimeProvider clock, IStr
         return added;
     }
 
-    /// <summary>Invites to wheel meetings starting within the lead time, through <see cref="IMeetingInvitations"/> when one is registered.</summary>
+    /// <summary>
+    /// Invites to wheel meetings starting within the lead time (the invitation's key makes a meeting already invited at its
+    /// current SEQUENCE a no-op); one save per meeting, so a failure halfway keeps what went before.
+    /// </summary>
     public async Task<int> InviteAsync(CancellationToken ct)
     {
-        if (services.GetService<IMeetingInvitations>() is not { } invitations)
-        {
-            LogNoInvitations(log);
-            return 0;
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         var leadDays = await db.VendorSettings.AsNoTracking().Select(s => (int?)s.InvitationLeadDays).FirstOrDefaultAsync(ct) ?? 28;
         var until = now.AddDays(leadDays);
@@ -157,9 +154,6 @@ public sealed partial class AnnualWheelJob(PortalDb db, TimeProvider clock, IStr
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Annual wheel: {Count} meetings planned")]
     private static partial void LogPlanned(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Annual wheel: no meeting invitations are registered; invitations skipped")]
-    private static partial void LogNoInvitations(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Annual wheel: {Key} was planned by another run")]
     private static partial void LogTaken(ILogger logger, string key);
