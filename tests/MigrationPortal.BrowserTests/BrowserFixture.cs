@@ -77,6 +77,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
+        // Scheduled work is off under Testing; the jobs a real start runs once plan the annual wheel and send the notices due.
+        foreach (var id in new[] { "annual-wheel", "upgrade-notices" })
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetServices<MigrationPortal.Web.Infrastructure.Jobs.IRecurringJob>().Single(j => j.Id == id).RunAsync(CancellationToken.None);
+        }
+
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

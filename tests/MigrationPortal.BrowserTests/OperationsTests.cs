@@ -50,4 +50,44 @@ public sealed class OperationsTests(BrowserFixture fx)
         await BrowserFixture.ScreenshotAsync(admin, "45-outbox");
         await BrowserFixture.AssertAccessibleAsync(admin);
     }
+
+    [BrowserFact]
+    public async Task A_customer_in_operation_sees_the_wheel_acknowledges_a_notice_registers_for_an_event_and_reads_the_cloud_page()
+    {
+        var page = await fx.NewPageAsync();
+        await BrowserFixture.LoginAsync(page, "ragnhild.stromme@alesund.kommune.example");
+        await page.GotoAsync("/my");
+        await Assertions.Expect(page.Locator("svg.wheel").First).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "46-customer-in-operation");
+
+        // The notice the job sent (a small WebSak release in two weeks): acknowledged from the page it links to.
+        await page.GetByRole(AriaRole.Status).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kvitter for varselet" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByText("Takk, varselet er kvittert.")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "47-upgrade-acknowledged");
+
+        // FAGdagene: registered from the event's page.
+        await page.GotoAsync("/my/events");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^FAGdagene") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meld meg på" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Meld meg av" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "48-event-registered");
+
+        await page.GotoAsync("/cloud");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "49-cloud-page-customer");
+
+        await page.GotoAsync("/my");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Årshjulet og møteønsker" }).ClickAsync();
+        await Assertions.Expect(page.Locator("svg.wheel")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "50-wheel-customer");
+    }
 }

@@ -34,7 +34,7 @@ public sealed partial class DemoData(
     public static readonly IReadOnlyList<string> CustomerLogins =
     [
         "kari.nordmann@sor-fron.kommune.example", "per.hansen@tromso.kommune.example", "ellen.aslaksen@tromso.kommune.example",
-        "ase.kvale@vestlandfylke.example", "thomas.gronli@baerum.kommune.example",
+        "ase.kvale@vestlandfylke.example", "thomas.gronli@baerum.kommune.example", "ragnhild.stromme@alesund.kommune.example",
     ];
 
     public async Task SeedReferenceDataAsync(CancellationToken ct = default)
@@ -289,12 +289,13 @@ public sealed partial class DemoData(
         M(tromsoProject, MeetingKind.Initial, "Innledende møte Tromsø", -18, 10, 1, "Teams", "Behov og skydrift", "Kommunen ønsker skydrift fra neste år.");
         M(tromsoProject, MeetingKind.FollowUp, "Oppfølgingsmøte kartlegging", 5, 12, 1, "Rådhuset, Tromsø", "Gjennomgang av kartleggingen");
         M(baerumProject, MeetingKind.Status, "Go-live-sjekk", 3, 15, 1, "Teams", "Klarsignal for produksjonssetting");
-        M(alesundProject, MeetingKind.Status, "Årlig statusmøte", 40, 10, 2, "Ålesund rådhus", "Årshjulet, oppgraderinger og ønsker");
         M(vestlandProject, MeetingKind.Status, "Statusmøte: tilgang mangler", 1, 9, 1, "Teams", "Tilganger, ny framdriftsplan");
         await db.SaveChangesAsync(ct);
 
         await SeedPhaseOneAsync(today, sales, products, tromsoProject, kystverketProject, gudbrandsdalen, vestlandProject, vefsnProject, sorFron.Contacts[0], vefsn.Contacts[0], vestland.Contacts[0], hae, fjellstol, ct);
         SeedPhaseTwo(today, products, [gudbrandsdalen, baerumProject, alesundProject, vestlandProject, vefsnProject], gudbrandsdalen, vestlandProject, sorFron.Contacts[1]);
+        await db.SaveChangesAsync(ct);
+        await SeedPhaseFourAsync(today, products, alesund, [alesund, sorFron, nordFron, ringebu, tromso, baerum, vestland], ct);
         await db.SaveChangesAsync(ct);
 
         await transaction.CommitAsync(ct);
@@ -360,6 +361,85 @@ public sealed partial class DemoData(
             }
         }
     }
+
+    /// <summary>
+    /// Operations, for Ålesund (in operation, with Ragnhild Strømme's login): its status month (the annual-wheel job plans
+    /// the meetings at start), the upgrade it had at go-live, two coming releases, the user seminar and FAGdagene with
+    /// invited customers and a registration, news on the cloud page and how to reach the customer centre.
+    /// </summary>
+    private async Task SeedPhaseFourAsync(DateOnly today, Dictionary<string, Product> products, Customer alesund, Customer[] invited, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        DateTime At(DateOnly day, int hour) => Display.FromOslo(day.ToDateTime(new TimeOnly(hour, 0)));
+        var websak = products["websak"].Id;
+
+        alesund.StatusMeetingMonth = today.AddMonths(2).Month;
+        var installed = alesund.InstalledProducts.Single(p => p.ProductId == websak);
+        db.CustomerUpgrades.Add(new CustomerUpgrade { CustomerId = alesund.Id, ProductId = websak, FromVersion = installed.Version, ToVersion = "2026.1", Date = today.AddDays(-150) });
+        installed.Version = "2026.1";
+
+        db.UpgradeReleases.AddRange(
+            new UpgradeRelease
+            {
+                ProductId = websak, ProductVersion = "2026.3", Size = ReleaseSize.Small, PlannedDate = WeekdayOnOrAfter(today.AddDays(12)),
+                Description = "Retting av feil i utsending via SvarUt og raskere søk i arkivet.", InfoUrl = "https://leverandor.example/websak/2026-3", CreatedUtc = now.AddDays(-20),
+            },
+            new UpgradeRelease
+            {
+                ProductId = websak, ProductVersion = "2027.2", Size = ReleaseSize.Large, PlannedDate = WeekdayOnOrAfter(today.AddDays(62)),
+                Description = "Ny saksoversikt i WebSak+, bedre eInnsyn-publisering og støtte for Noark 5.5.", InfoUrl = "https://leverandor.example/websak/2027-2",
+                WebinarUtc = At(WeekdayOnOrAfter(today.AddDays(40)), 13), WebinarUrl = "https://leverandor.example/webinar/websak-2027-2", CreatedUtc = now.AddDays(-5),
+            });
+
+        var seminarDay = WeekdayOnOrAfter(today.AddDays(75));
+        var seminar = new PortalEvent
+        {
+            Kind = PortalEventKind.UserSeminar, Title = $"Brukerseminaret {seminarDay.Year}", StartUtc = At(seminarDay, 9), EndUtc = At(seminarDay.AddDays(1), 15),
+            Place = "Scandic Parken, Ålesund", Capacity = 120, RegistrationDeadline = seminarDay.AddDays(-21), CreatedUtc = now.AddDays(-10),
+            Programme = "**Dag 1**\n\n- Nyheter i WebSak 2027.2\n- Kundene forteller: ett år i skyen\n- Felles middag\n\n**Dag 2**\n\n- Arkiv og eInnsyn i praksis\n- Veikart og spørsmål",
+        };
+        var fagDay = WeekdayOnOrAfter(today.AddDays(150));
+        var fagdagene = new PortalEvent
+        {
+            Kind = PortalEventKind.ProfessionalDays, Title = $"FAGdagene {fagDay.Year}", StartUtc = At(fagDay, 10), EndUtc = At(fagDay, 16),
+            Place = "Digitalt (Teams)", Capacity = 60, RegistrationDeadline = fagDay.AddDays(-7), CreatedUtc = now.AddDays(-3),
+            Programme = "Fagdag for arkivarer og saksbehandlere: journalføring, skjerming og gode arbeidsvaner i WebSak+.",
+        };
+        foreach (var customer in invited)
+        {
+            seminar.Invitations.Add(new EventInvitation { CustomerId = customer.Id, SentUtc = now.AddDays(-10) });
+        }
+
+        fagdagene.Invitations.Add(new EventInvitation { CustomerId = alesund.Id, SentUtc = now.AddDays(-3) });
+        db.Events.AddRange(seminar, fagdagene);
+        await db.SaveChangesAsync(ct);
+        var ragnhild = alesund.Contacts.Single();
+        db.EventRegistrations.Add(new EventRegistration { EventId = seminar.Id, ContactId = ragnhild.Id, Name = ragnhild.Name, Status = RegistrationStatus.Registered, RegisteredUtc = now.AddDays(-8) });
+
+        db.CloudNews.AddRange(
+            new CloudNewsItem
+            {
+                Title = "Planlagt vedlikehold", PublishedUtc = now.AddDays(-2),
+                Markdown = "Skyplattformen får sikkerhetsoppdateringer **natt til søndag** kl. 01–05. WebSak kan være utilgjengelig i korte perioder.",
+            },
+            new CloudNewsItem
+            {
+                Title = "Opptak fra webinaret om eInnsyn", PublishedUtc = now.AddDays(-14),
+                Markdown = "Gikk du glipp av webinaret? Se [opptaket](https://leverandor.example/webinar/einnsyn) og last ned lysarkene.",
+            });
+
+        var settings = await db.VendorSettings.FirstAsync(ct);
+        settings.CustomerCentrePhone ??= "+47 70 00 00 00";
+        settings.CustomerCentreEmail ??= "kundesenter@leverandor.example";
+        settings.CustomerCentreHours ??= "Hverdager 08.00–16.00";
+    }
+
+    private static DateOnly WeekdayOnOrAfter(DateOnly day) => day.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => day.AddDays(2),
+        DayOfWeek.Sunday => day.AddDays(1),
+        _ => day,
+    };
 
     /// <summary>Leads, a submitted mapping and offers in every state, so the sales side of the demo tells its story too.</summary>
     private async Task SeedPhaseOneAsync(

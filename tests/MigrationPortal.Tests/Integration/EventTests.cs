@@ -45,7 +45,7 @@ public sealed class EventTests(PortalFactory factory) : IClassFixture<PortalFact
     public async Task Invitations_go_to_the_invited_customers_contacts_with_logins_once_and_the_programme_is_shown_safely()
     {
         var tromso = await CustomerAsync("Tromsø");
-        var ev = await CreateAsync("FAGdagene 2027", 50, tromso);
+        var ev = await CreateAsync("FAGdag om eInnsyn", 50, tromso);
 
         var mails = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Key.StartsWith($"event:{ev}:")).ToListAsync());
         Assert.Equal(["ellen.aslaksen@tromso.kommune.example", "per.hansen@tromso.kommune.example"], mails.Select(m => m.ToAddress).Order().ToList());
@@ -55,7 +55,7 @@ public sealed class EventTests(PortalFactory factory) : IClassFixture<PortalFact
         using (var siri = await factory.LoginAsync(Demo.CloudCenter))
         {
             var version = await factory.WithDbAsync(db => db.Events.Where(e => e.Id == ev).Select(e => e.Version).SingleAsync());
-            var fields = Fields("FAGdagene 2027", 60, factory.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), tromso);
+            var fields = Fields("FAGdag om eInnsyn", 60, factory.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), tromso);
             fields["Version"] = Id(version);
             Assert.Equal(HttpStatusCode.Redirect, (await siri.PostFormAsync($"/events/{ev}/edit", fields)).StatusCode);
         }

@@ -9,7 +9,14 @@ namespace MigrationPortal.Web.Features.CustomerHome;
 /// <summary>What a customer contact sees first: their organisation's projects, next steps and meetings, and who to call.</summary>
 public static class CustomerHome
 {
-    public sealed record ViewModel(string CustomerName, IReadOnlyList<ProjectCard> Projects, IReadOnlyList<MeetingItem> NextMeetings);
+    public sealed record ViewModel(string CustomerName, IReadOnlyList<ProjectCard> Projects, IReadOnlyList<MeetingItem> NextMeetings)
+    {
+        /// <summary>The customer's own id, for the links of operations (its upgrade notices).</summary>
+        public int CustomerId { get; init; }
+
+        /// <summary>Releases the customer has been told about and not yet acknowledged.</summary>
+        public int UpgradeNoticesOpen { get; init; }
+    }
 
     public sealed record ProjectCard(int Id, string Name, Phase Phase, int PercentDone, IReadOnlyList<StepItem> NextSteps, string? LeadName, string? LeadEmail, string? LeadPhone,
         IReadOnlyList<PhaseProgress> Phases)
@@ -86,7 +93,12 @@ public static class CustomerHome
                 .OrderBy(m => m.StartUtc).Take(5)
                 .Select(m => new MeetingItem(m.ProjectId, m.Id, m.Title, m.StartUtc, m.Location))
                 .ToListAsync(ct);
-            return new ViewModel(name, cards, meetings);
+            var notices = cards.Any(c => c.Phase == Phase.Operations)
+                ? await db.UpgradeNotices.AsNoTracking()
+                    .Where(n => n.CustomerId == customerId && !db.UpgradeAcknowledgements.Any(a => a.CustomerId == customerId && a.ReleaseId == n.ReleaseId))
+                    .Select(n => n.ReleaseId).Distinct().CountAsync(ct)
+                : 0;
+            return new ViewModel(name, cards, meetings) { CustomerId = customerId, UpgradeNoticesOpen = notices };
         }
     }
 }
