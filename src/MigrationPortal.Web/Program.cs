@@ -26,7 +26,9 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging();
+// The request log writes through this host's logger, not the static one: two hosts in one process (the tests) each log
+// their own requests.
+app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();

@@ -1,4 +1,14 @@
+using System.Linq.Expressions;
+
 namespace MigrationPortal.Web.Domain;
+
+/// <summary>The one definition of "in operation" (phase 4 and active): who the cloud centre serves.</summary>
+public static class InOperationQueries
+{
+    public static readonly Expression<Func<Project, bool>> IsInOperation = p => p.Phase == Phase.Operations && p.Status == ProjectStatus.Active;
+
+    public static IQueryable<Project> InOperation(this IQueryable<Project> projects) => projects.Where(IsInOperation);
+}
 
 /// <summary>What a message is about; each person can turn off the kinds they do not want (account mails always go).</summary>
 public enum NotificationKind

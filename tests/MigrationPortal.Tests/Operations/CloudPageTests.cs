@@ -1,9 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MigrationPortal.Tests.Infrastructure;
-using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 
 namespace MigrationPortal.Tests.Operations;
@@ -14,26 +11,8 @@ public sealed class CloudPageTests(PortalFactory factory) : IClassFixture<Portal
 {
     private const string AlesundContact = "ragnhild.stromme@alesund.kommune.example";
 
-    /// <summary>The demo has no login at Ålesund (in operation); one is made for Ragnhild Strømme.</summary>
-    private async Task<PortalClient> AlesundAsync()
-    {
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
-            if (await users.FindByEmailAsync(AlesundContact) is null)
-            {
-                var contact = await db.Contacts.SingleAsync(c => c.Email == AlesundContact);
-                var user = new PortalUser { UserName = AlesundContact, Email = AlesundContact, EmailConfirmed = true, DisplayName = contact.Name, CustomerId = contact.CustomerId };
-                Assert.True((await users.CreateAsync(user, DemoData.DemoPassword)).Succeeded);
-                Assert.True((await users.AddToRoleAsync(user, Roles.Customer)).Succeeded);
-                contact.UserId = user.Id;
-                await db.SaveChangesAsync();
-            }
-        }
-
-        return await factory.LoginAsync(AlesundContact);
-    }
+    /// <summary>Ragnhild Strømme, Ålesund kommune (in operation): a demo login.</summary>
+    private Task<PortalClient> AlesundAsync() => factory.LoginAsync(AlesundContact);
 
     private static Dictionary<string, string?> News(string title, string markdown, int version = 0) => new()
     {

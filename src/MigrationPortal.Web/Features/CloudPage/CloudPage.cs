@@ -16,8 +16,7 @@ namespace MigrationPortal.Web.Features.CloudPage;
 /// <summary>Who the cloud-customer page is for: staff, and contacts of a customer with an active project in operation.</summary>
 public static class CloudAudience
 {
-    public static IQueryable<int> CustomersInOperation(PortalDb db) =>
-        db.ProjectCustomers.Where(pc => pc.Project!.Phase == Phase.Operations && pc.Project.Status == ProjectStatus.Active).Select(pc => pc.CustomerId);
+    public static IQueryable<int> CustomersInOperation(PortalDb db) => Shared.OperationsCustomers.InOperation(db);
 
     public static async Task<bool> MaySeeAsync(PortalDb db, ClaimsPrincipal user, CancellationToken ct) =>
         user.IsStaff() || (user.CustomerId() is { } customerId && await CustomersInOperation(db).AnyAsync(id => id == customerId, ct));
@@ -50,8 +49,7 @@ public static class ShowCloudPage
             var releases = db.UpgradeReleases.AsNoTracking();
             if (user.CustomerId() is { } customerId)
             {
-                var products = db.ProjectProducts.Where(pp => pp.Project!.Phase == Phase.Operations && pp.Project.Status == ProjectStatus.Active
-                    && pp.Project.Customers.Any(c => c.CustomerId == customerId)).Select(pp => pp.ProductId);
+                var products = db.Projects.InOperation().Where(p => p.Customers.Any(c => c.CustomerId == customerId)).SelectMany(p => p.Products).Select(pp => pp.ProductId);
                 releases = releases.Where(r => products.Contains(r.ProductId));
             }
 

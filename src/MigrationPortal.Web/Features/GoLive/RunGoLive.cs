@@ -208,17 +208,16 @@ public static class RunGoLive
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var before = project.Steps.ToDictionary(s => s.Id, s => (s.PlannedStart, s.Due));
-            db.ExpectVersion(project, version);
-            project.FirstProductionDay = first;
-            foreach (var cutover in project.Steps.Where(s => s.Milestone == MilestoneKind.GoLive && s.IsOpen))
+            return await ReplanAsync(project, version, p =>
             {
-                cutover.SetStatus(StepStatus.Done, now);
-            }
+                p.FirstProductionDay = first;
+                foreach (var cutover in p.Steps.Where(s => s.Milestone == MilestoneKind.GoLive && s.IsOpen))
+                {
+                    cutover.SetStatus(StepStatus.Done, now);
+                }
 
-            SizeFollowUp(project, first);
-            ProjectPlan.Reschedule(project.Steps, before);
-            return await db.TrySaveAsync(ct) ? id : Result.Refused("Gate.Stale");
+                SizeFollowUp(p, first);
+            }, ct);
         }
 
         /// <summary>The close follow-up's length in weeks (1–26); its step and the handover after it move.</summary>
@@ -235,12 +234,24 @@ public static class RunGoLive
             }
 
             var project = await db.Projects.Include(p => p.Steps).ThenInclude(s => s.DependsOn).SingleAsync(p => p.Id == id, ct);
+            return await ReplanAsync(project, version, p =>
+            {
+                p.FollowUpWeeks = weeks.Value;
+                SizeFollowUp(p, p.FirstProductionDay);
+            }, ct);
+        }
+
+        /// <summary>
+        /// A go-live command that moves dates: the change is applied to the project as the person saw it (its version),
+        /// what waits for a moved step moves with it, and a save racing another change of the project is refused.
+        /// </summary>
+        private async Task<Result<int>> ReplanAsync(Project project, int version, Action<Project> change, CancellationToken ct)
+        {
             var before = project.Steps.ToDictionary(s => s.Id, s => (s.PlannedStart, s.Due));
             db.ExpectVersion(project, version);
-            project.FollowUpWeeks = weeks.Value;
-            SizeFollowUp(project, project.FirstProductionDay);
+            change(project);
             ProjectPlan.Reschedule(project.Steps, before);
-            return await db.TrySaveAsync(ct) ? id : Result.Refused("Gate.Stale");
+            return await db.TrySaveAsync(ct) ? project.Id : Result.Refused("Gate.Stale");
         }
 
         /// <summary>The lead asks the cloud centre to take over; open required steps need a reason, which is recorded.</summary>

@@ -15,17 +15,16 @@ public static class OperationsCustomers
     public static IQueryable<int> InOperation(PortalDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.ProjectCustomers.Where(pc => pc.Project!.Phase == Phase.Operations && pc.Project.Status == ProjectStatus.Active).Select(pc => pc.CustomerId);
+        return db.Projects.InOperation().SelectMany(p => p.Customers).Select(pc => pc.CustomerId);
     }
 
     /// <summary>Customers in operation whose project in operation has the product, or who run it already.</summary>
     public static IQueryable<int> InOperationOn(PortalDb db, int productId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.ProjectCustomers
-            .Where(pc => pc.Project!.Phase == Phase.Operations && pc.Project.Status == ProjectStatus.Active
-                && (db.ProjectProducts.Any(pp => pp.ProjectId == pc.ProjectId && pp.ProductId == productId)
-                    || db.CustomerProducts.Any(cp => cp.CustomerId == pc.CustomerId && cp.ProductId == productId)))
+        return db.Projects.InOperation().SelectMany(p => p.Customers)
+            .Where(pc => db.ProjectProducts.Any(pp => pp.ProjectId == pc.ProjectId && pp.ProductId == productId)
+                || db.CustomerProducts.Any(cp => cp.CustomerId == pc.CustomerId && cp.ProductId == productId))
             .Select(pc => pc.CustomerId).Distinct();
     }
 

@@ -158,10 +158,3 @@ public sealed partial class AnnualWheelJob(PortalDb db, TimeProvider clock, IStr
     [LoggerMessage(Level = LogLevel.Information, Message = "Annual wheel: {Key} was planned by another run")]
     private static partial void LogTaken(ILogger logger, string key);
 }
-
-/// <summary>Customers in operation: projects in phase 4 that are active.</summary>
-public static class OperationsQueries
-{
-    public static IQueryable<Project> InOperation(this IQueryable<Project> projects) =>
-        projects.Where(p => p.Phase == Phase.Operations && p.Status == ProjectStatus.Active);
-}

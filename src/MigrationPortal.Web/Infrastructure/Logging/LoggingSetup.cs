@@ -20,7 +20,8 @@ public static class LoggingSetup
                 Path.Combine(logDir, "portal-.log"),
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+            preserveStaticLogger: true); // each host its own logger (ILogger in DI); nothing writes through the static Log
         return builder;
     }
 }

@@ -36,10 +36,11 @@ public sealed class AccountMailTests(PickupPortalFactory factory) : IClassFixtur
         var set = await client.PostFormAsync("/account/reset-password", new() { ["Email"] = Demo.Lead2, ["Token"] = token, ["Password"] = "et helt nytt passord her", ["ConfirmPassword"] = "et helt nytt passord her" }, tokenFrom: "/account/login");
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
 
-        // The log is being written (on SQLite it holds the request lines; on the CI's PostgreSQL pass they have been
-        // seen missing, an open question noted in the session note)...
+        // The log holds this host's request lines (the request log writes through the host's own logger, so hosts running
+        // side by side in the test process each log their own)...
         var log = await factory.LogOnceItContainsAsync("/account/reset-password");
-        Assert.False(string.IsNullOrWhiteSpace(log));
+        Assert.Contains("POST /account/reset-password", log, StringComparison.Ordinal);
+        Assert.Contains("POST /account/forgot-password", log, StringComparison.Ordinal);
         Assert.DoesNotContain(token, log, StringComparison.Ordinal); // ...but holds neither the token
         Assert.DoesNotContain(Uri.EscapeDataString(token), log, StringComparison.Ordinal);
         Assert.DoesNotContain("reset-password?", log, StringComparison.Ordinal); // nor the link
