@@ -41,6 +41,12 @@ public sealed class PlanFlowTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Contains(kickoff.Participants, p => p.UserId == state.Project.LeadUserId);
         Assert.Contains(kickoff.Participants, p => p.Name == "Ellen Aslaksen");
         Assert.True(state.LeadIsProjectLead);
+
+        // The kickoff's invitations went out with the acceptance: each participant once, as a calendar request.
+        var invitations = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Key.StartsWith($"meeting:{kickoff.Id}:")).ToListAsync());
+        var lead = await factory.WithDbAsync(db => db.Users.Where(u => u.Id == state.Project.LeadUserId).Select(u => u.Email!).SingleAsync());
+        Assert.Equal(new[] { Demo.TromsoSigner, Demo.TromsoContact, lead }.Order(StringComparer.Ordinal), invitations.Select(m => m.ToAddress).Order(StringComparer.Ordinal));
+        Assert.All(invitations, m => Assert.Equal(("REQUEST", NotificationKind.Meeting), (m.IcsMethod, m.Kind)));
         Assert.Equal((Phase.Intake, Phase.Setup, PhaseTransitionKind.Acceptance, "Ellen Aslaksen"), (state.Transition.From, state.Transition.To, state.Transition.Kind, state.Transition.UserName));
         Assert.Equal(steps.Single(s => s.Milestone == MilestoneKind.GoLive).PlannedStart, state.Project.PlannedGoLive);
         var checklist = await factory.WithDbAsync(db => db.ChecklistItems.AsNoTracking().Where(i => i.ProjectId == project).ToListAsync());

@@ -15,7 +15,7 @@ namespace MigrationPortal.Web.Features.Offers;
 /// </summary>
 public static partial class OfferDecision
 {
-    public sealed partial class Handler(PortalDb db, OfferAccess access, Shared.KickoffTexts kickoff, TimeProvider clock, SealContract.Handler contract, ILogger<Handler> logger)
+    public sealed partial class Handler(PortalDb db, OfferAccess access, Shared.KickoffTexts kickoff, TimeProvider clock, SealContract.Handler contract, Infrastructure.Mail.IMeetingInvitations invitations, ILogger<Handler> logger)
     {
         /// <summary>Accepts; the result is the revision's id, or the acceptance problem as the reason (<c>Acceptance.X</c>).</summary>
         public async Task<Result<int>> AcceptAsync(int revisionId, string? typedName, bool confirmed, string? ip, string? userAgent, ClaimsPrincipal user, CancellationToken ct)
@@ -63,7 +63,7 @@ public static partial class OfferDecision
             revision.AcceptedFromIp = ip is { Length: > 64 } ? ip[..64] : ip;
             revision.AcceptedUserAgent = userAgent is { Length: > 512 } ? userAgent[..512] : userAgent;
 
-            await StartPhaseTwoAsync(revision, contact, today, now, ct);
+            var kickoffMeeting = await StartPhaseTwoAsync(revision, contact, today, now, ct);
 
             // The sealed contract is saved with the acceptance, or nothing is.
             if (!await contract.AddAsync(revision, contact, ct))
@@ -71,11 +71,21 @@ public static partial class OfferDecision
                 return Result.Refused("Contract.SealFailed");
             }
 
+            // The kickoff's invitations need its id: they are written after the first save, in the same transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (!await db.TrySaveAsync(ct))
             {
                 // Someone else decided at the same moment (or sales sent a new revision): nothing is saved.
                 return Refused(AcceptanceProblem.Superseded);
             }
+
+            if (kickoffMeeting is not null)
+            {
+                await invitations.InviteAsync(kickoffMeeting.Id, ct);
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
 
             LogAccepted(logger, revision.Offer!.Number, revision.Revision, contact.Id, revision.PdfSha256!);
             return revisionId;
@@ -142,7 +152,8 @@ public static partial class OfferDecision
         /// the templates (with the accepted activities mapped onto their steps) and dated from the start its place gives,
         /// the kickoff is planned with its default agenda, and a project lead becomes the customer's dedicated contact.
         /// </summary>
-        private async Task StartPhaseTwoAsync(OfferRevision revision, Contact contact, DateOnly today, DateTime now, CancellationToken ct)
+        /// <returns>The kickoff meeting planned now (none if the project had one).</returns>
+        private async Task<Meeting?> StartPhaseTwoAsync(OfferRevision revision, Contact contact, DateOnly today, DateTime now, CancellationToken ct)
         {
             var project = await db.Projects.Include(p => p.Steps).ThenInclude(s => s.DependsOn).Include(p => p.Products).Include(p => p.Customers)
                 .SingleAsync(p => p.Id == revision.Offer!.ProjectId, ct);
@@ -179,7 +190,7 @@ public static partial class OfferDecision
                 ?? project.Steps.Max(s => s.Due);
 
             await AssignProjectLeadAsync(project, ct);
-            await PlanKickoffAsync(project, revision.Language, ct);
+            var kickoffMeeting = await PlanKickoffAsync(project, revision.Language, ct);
 
             // What the customer's IT must provide, due from the start, unless someone has begun a checklist already.
             if (!await db.ChecklistItems.AnyAsync(i => i.ProjectId == project.Id, ct))
@@ -191,6 +202,8 @@ public static partial class OfferDecision
                     db.ChecklistItems.Add(item);
                 }
             }
+
+            return kickoffMeeting;
         }
 
         /// <summary>The dedicated contact becomes a project lead: the one with the fewest projects in setup and go-live.</summary>
@@ -212,11 +225,11 @@ public static partial class OfferDecision
         }
 
         /// <summary>The kickoff meeting on the kickoff step's day, with the default agenda the lead edits, and both sides invited.</summary>
-        private async Task PlanKickoffAsync(Project project, string language, CancellationToken ct)
+        private async Task<Meeting?> PlanKickoffAsync(Project project, string language, CancellationToken ct)
         {
             if (await db.Meetings.AnyAsync(m => m.ProjectId == project.Id && m.Kind == MeetingKind.Kickoff, ct))
             {
-                return;
+                return null;
             }
 
             var day = project.Steps.FirstOrDefault(s => s.Milestone == MilestoneKind.Kickoff)?.PlannedStart ?? project.PlannedStart ?? Display.TodayInOslo(clock);
@@ -237,6 +250,7 @@ public static partial class OfferDecision
 
             meeting.Participants.AddRange(contacts.Select(c => new MeetingParticipant { ContactId = c.Id, Name = c.Name }));
             project.Meetings.Add(meeting);
+            return meeting;
         }
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Offer {OfferNumber} revision {Revision} accepted by contact {ContactId}, PDF SHA-256 {Sha256}")]
