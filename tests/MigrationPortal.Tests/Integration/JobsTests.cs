@@ -59,7 +59,7 @@ public sealed class JobsTests(JobsPortalFactory factory) : IClassFixture<JobsPor
         var jobs = scope.ServiceProvider.GetServices<IRecurringJob>().ToList();
         Assert.Contains(jobs, j => j.Id == "outbox");
         Assert.Contains(jobs, j => j.Id == "annual-wheel");
-        using var connection = JobStorage.Current.GetConnection();
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection(); // this host's, not the static one other hosts set
 
         var scheduled = connection.GetRecurringJobs();
 

@@ -114,7 +114,7 @@ public sealed partial class RecurringJobRunner(IServiceScopeFactory scopes, ILog
 }
 
 /// <summary>At start, registers (or updates) every job's schedule, in Europe/Oslo; schedules of jobs that no longer exist are removed.</summary>
-internal sealed class RecurringJobRegistration(IServiceScopeFactory scopes, IRecurringJobManager manager) : IHostedService
+internal sealed class RecurringJobRegistration(IServiceScopeFactory scopes, IRecurringJobManager manager, JobStorage storage) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -127,7 +127,7 @@ internal sealed class RecurringJobRegistration(IServiceScopeFactory scopes, IRec
             ids.Add(id);
         }
 
-        using var connection = JobStorage.Current.GetConnection();
+        using var connection = storage.GetConnection(); // this host's storage, not the process-wide JobStorage.Current
         foreach (var recurring in Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection))
         {
             if (!ids.Contains(recurring.Id))
