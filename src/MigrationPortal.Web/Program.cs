@@ -10,7 +10,7 @@ builder.UsePortalUrls();
 builder.AddPortalLogging();
 builder.Services
     .AddPortalDatabase(builder.Configuration, builder.Environment)
-    .AddPortalIdentity(builder.Environment)
+    .AddPortalIdentity(builder.Configuration, builder.Environment)
     .AddPortalWeb(builder.Configuration, builder.Environment)
     .AddPortalForwardedHeaders(builder.Configuration)
     .AddPortalJobs(builder.Configuration);
@@ -23,6 +23,11 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+if (!WebSetup.PlainHttpAllowed(app.Environment))
+{
+    app.UseHttpsRedirection();
+}
+
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
@@ -33,6 +38,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseAccessDeniedEvents();
 app.UseAuthorization();
 app.MapPortalEndpoints();
 app.MapPortalJobs();

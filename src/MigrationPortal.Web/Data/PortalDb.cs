@@ -75,6 +75,8 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
     public DbSet<EventInvitation> EventInvitations => Set<EventInvitation>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
     public DbSet<CloudNewsItem> CloudNews => Set<CloudNewsItem>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

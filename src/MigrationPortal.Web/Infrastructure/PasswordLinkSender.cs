@@ -18,13 +18,17 @@ namespace MigrationPortal.Web.Infrastructure;
 /// else's site. The token and the link are never logged; the outbox row is their only trace.
 /// </summary>
 public sealed class PasswordLinkSender(
-    UserManager<PortalUser> users, IOptions<PortalOptions> options, IMailer mailer, PortalDb db, IStringLocalizer<SharedResource> l)
+    UserManager<PortalUser> users, IOptions<PortalOptions> options, IMailer mailer, PortalDb db, IStringLocalizer<SharedResource> l, Security.SecurityLog events)
 {
     /// <summary>Enqueues the mail and saves it: the screen that says "sent" may say so once this returns.</summary>
     public async Task SendAsync(PortalUser user, bool invitation, CancellationToken ct = default)
     {
         await EnqueueAsync(user, invitation, ct);
         await db.SaveChangesAsync(ct);
+        if (!invitation)
+        {
+            await events.RecordAsync(SecurityEventKind.PasswordResetRequested, user.Id, user.Email, null, ct);
+        }
     }
 
     /// <summary>Enqueues the mail in the caller's unit of work; the caller saves.</summary>

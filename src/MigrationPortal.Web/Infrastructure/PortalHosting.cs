@@ -21,6 +21,8 @@ public static partial class PortalHosting
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // No "Server: Kestrel": nothing to tell an attacker which server to look up.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         return builder;
     }
 

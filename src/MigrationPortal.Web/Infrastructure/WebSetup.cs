@@ -6,13 +6,14 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Security;
 using MigrationPortal.Web.Infrastructure.Signing;
 
 namespace MigrationPortal.Web.Infrastructure;
 
 public static class WebSetup
 {
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IWebHostEnvironment env)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
     {
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
@@ -29,21 +30,32 @@ public static class WebSetup
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<PortalDb>()
+            .AddUserManager<PortalUserManager>()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
 
+        // Sessions live on the server (ServerSessionStore): the cookie holds only a key, so logging out, a password change or a
+        // deactivation ends every copy of it at once. Outside Development the cookie is __Host- prefixed: Secure, path /, no domain.
+        services.Configure<Security.SessionOptions>(configuration.GetSection(Security.SessionOptions.Section));
+        services.AddSingleton<Security.ServerSessionStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Security.ServerSessionStore, Microsoft.Extensions.Options.IOptions<Security.SessionOptions>>((o, store, sessions) =>
+            {
+                o.SessionStore = store;
+                o.ExpireTimeSpan = sessions.Value.IdleTimeout;
+            });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/error/403";
-            o.Cookie.Name = "mp.auth";
+            o.Cookie.Name = CookieName("mp.auth", env);
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = PlainHttpAllowed(env) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
 
             // A signed-in user without the right gets a real 403 (rendered by the error page), not a redirect.
             o.Events.OnRedirectToAccessDenied = ctx =>
@@ -54,9 +66,10 @@ public static class WebSetup
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 
-        // Keys in the database so that every web node can read every other node's cookies.
-        services.AddDataProtection().SetApplicationName("MigrationPortal").PersistKeysToDbContext<PortalDb>();
+        // Keys in the database so that every web node can read every other node's cookies, encrypted with a certificate.
+        services.AddDataProtection().SetApplicationName("MigrationPortal").PersistKeysToDbContext<PortalDb>().ProtectKeyRing(configuration, env);
         services.AddHttpContextAccessor();
+        services.AddSingleton<SecurityLog>();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddSingleton(TimeProvider.System);
         return services.AddPortalAuthorization();
@@ -91,11 +104,14 @@ public static class WebSetup
             });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "mp.af";
+            o.Cookie.Name = CookieName("mp.af", env);
             o.Cookie.SecurePolicy = PlainHttpAllowed(env) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Plain HTTP is redirected to the public address's HTTPS port (never answered with a form whose Secure cookie cannot be set).
+        services.AddHttpsRedirection(o => o.HttpsPort = Uri.TryCreate(configuration[$"{PortalOptions.Section}:PublicUrl"], UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttps ? u.Port : 443);
         services.AddScoped<DemoData>();
         services.AddScoped<PasswordLinkSender>();
         services.Configure<VendorOptions>(configuration.GetSection(VendorOptions.Section));
@@ -141,7 +157,11 @@ public static class WebSetup
     }
 
     /// <summary>Only a developer's machine and the test host talk plain HTTP; everywhere else cookies are Secure.</summary>
-    private static bool PlainHttpAllowed(IWebHostEnvironment env) => env.IsDevelopment() || env.IsEnvironment("Testing");
+    /// <summary>Development and the tests run on plain HTTP; everywhere else cookies are Secure and HTTP is redirected to HTTPS.</summary>
+    public static bool PlainHttpAllowed(IWebHostEnvironment env) => env.IsDevelopment() || env.IsEnvironment("Testing");
+
+    /// <summary>"__Host-" where cookies are always Secure: the browser then refuses one set by a subdomain or over plain HTTP.</summary>
+    private static string CookieName(string name, IWebHostEnvironment env) => PlainHttpAllowed(env) ? name : "__Host-" + name;
 
     /// <summary>
     /// Behind a TLS-terminating load balancer: trust X-Forwarded-Proto/For only from the proxies named in

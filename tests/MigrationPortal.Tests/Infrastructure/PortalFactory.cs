@@ -30,6 +30,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this factory's demo contract seal is kept (made on the first acceptance, deleted with the factory).</summary>
     public string SealFile { get; } = Path.Combine(Path.GetTempPath(), "mp-tests", $"seal-{Guid.NewGuid():N}.pfx.protected");
 
+    /// <summary>The certificate this factory's Data Protection key ring is encrypted with (made at start, deleted with the factory).</summary>
+    public string KeyRingCertificateFile { get; } = Path.Combine(Path.GetTempPath(), "mp-tests", $"keyring-{Guid.NewGuid():N}.pfx");
+
     /// <summary>
     /// The moment every test factory starts at: a Monday mid-month, 10:00 in Oslo, on the same date in UTC and
     /// Oslo, far from a month end or a daylight-saving change. Near the real date, so nothing outside the app minds.
@@ -56,6 +59,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The demo contract seal of this factory, not the developer's one in the project's App_Data.
         builder.UseSetting("Contract:Certificate:DevelopmentFile", SealFile);
+        builder.UseSetting("DataProtection:Certificate:DevelopmentFile", KeyRingCertificateFile);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -89,6 +93,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
         await database.DropAsync();
         File.Delete(SealFile);
+        File.Delete(KeyRingCertificateFile);
     }
 }
 

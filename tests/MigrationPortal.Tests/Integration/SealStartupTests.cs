@@ -15,6 +15,22 @@ namespace MigrationPortal.Tests.Integration;
 public sealed class SealStartupTests(PortalFactory factory) : IClassFixture<PortalFactory>, IDisposable
 {
     private readonly string pfx = Path.Combine(Path.GetTempPath(), "mp-tests", $"vendor-{Guid.NewGuid():N}.pfx");
+    private readonly string keyRingPfx = Path.Combine(Path.GetTempPath(), "mp-tests", $"keyring-{Guid.NewGuid():N}.pfx");
+
+    /// <summary>An operator's key-ring certificate (no password), made once.</summary>
+    private string KeyRingPfx()
+    {
+        if (!File.Exists(keyRingPfx))
+        {
+            using var rsa = RSA.Create(2048);
+            using var cert = new CertificateRequest("CN=Leverandøren AS key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+                .CreateSelfSigned(PortalFactory.Instant.AddDays(-1), PortalFactory.Instant.AddYears(3));
+            Directory.CreateDirectory(Path.GetDirectoryName(keyRingPfx)!);
+            File.WriteAllBytes(keyRingPfx, cert.Export(X509ContentType.Pfx));
+        }
+
+        return keyRingPfx;
+    }
 
     /// <summary>A vendor certificate as a PFX file with a password, as an operator would configure it.</summary>
     private X509Certificate2 VendorPfx(string password)
@@ -27,10 +43,18 @@ public sealed class SealStartupTests(PortalFactory factory) : IClassFixture<Port
         return cert;
     }
 
-    /// <summary>The app (on the fixture's database) in another environment, with these settings.</summary>
+    /// <summary>
+    /// The app (on the fixture's database) in another environment, with these settings; outside Testing with a key-ring
+    /// certificate of its own unless the settings name one (production requires it).
+    /// </summary>
     private WebApplicationFactory<Program> With(string environment, Dictionary<string, string> settings) => factory.WithWebHostBuilder(b =>
     {
         b.UseEnvironment(environment);
+        if (!settings.ContainsKey("DataProtection:Certificate:Path"))
+        {
+            b.UseSetting("DataProtection:Certificate:Path", KeyRingPfx());
+        }
+
         foreach (var (key, value) in settings)
         {
             b.UseSetting(key, value);
@@ -81,5 +105,20 @@ public sealed class SealStartupTests(PortalFactory factory) : IClassFixture<Port
         Assert.False(File.Exists(factory.SealFile));
     }
 
-    public void Dispose() => File.Delete(pfx);
+    [Fact]
+    public async Task Outside_development_the_app_does_not_start_without_a_key_ring_certificate()
+    {
+        using var vendor = VendorPfx("riktig-passord");
+
+        var failure = await StartAsync("Production", new() { ["Contract:Certificate:Path"] = pfx, ["Contract:Certificate:Password"] = "riktig-passord", ["DataProtection:Certificate:Path"] = string.Empty });
+
+        Assert.NotNull(failure);
+        Assert.Contains("DataProtection:Certificate:Path (with Password) or DataProtection:Certificate:Thumbprint must be set outside Development", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        File.Delete(pfx);
+        File.Delete(keyRingPfx);
+    }
 }

@@ -8,7 +8,7 @@ namespace MigrationPortal.Web.Features.Account;
 /// <summary>Signing in and out, and the forgotten-password link and reset: answers that never reveal who has an account.</summary>
 public static class AccountUseCases
 {
-    public sealed class Handler(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, PasswordLinkSender sender)
+    public sealed class Handler(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, PasswordLinkSender sender, Infrastructure.Security.SecurityLog events)
     {
         /// <summary>Signs in; the result is the address asked for before signing in (the controller keeps only a local one).</summary>
         public async Task<Result<string>> SignInAsync(LoginForm form, bool valid)
@@ -32,6 +32,12 @@ public static class AccountUseCases
                 {
                     return Result.Invalid(form, new FieldError(string.Empty, "Account.LockedOut"));
                 }
+            }
+
+            else
+            {
+                // A refused password is recorded by the sign-in manager; an unknown or inactive account here.
+                await events.RecordAsync(SecurityEventKind.LoginFailed, user?.Id, form.Email, user is null ? "unknown account" : "inactive account");
             }
 
             // One message for unknown user and wrong password, so the form does not reveal who has an account.

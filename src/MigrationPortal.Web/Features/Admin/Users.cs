@@ -65,7 +65,7 @@ public static class Users
     /// <summary>A saved user: whether the invitation went out, and to whom.</summary>
     public sealed record Saved(string Email, bool Created);
 
-    public sealed class Handler(PortalDb db, UserManager<PortalUser> users, PasswordLinkSender sender, TimeProvider clock)
+    public sealed class Handler(PortalDb db, UserManager<PortalUser> users, PasswordLinkSender sender, TimeProvider clock, Infrastructure.Security.SecurityLog securityLog)
     {
         public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken ct)
         {
@@ -149,6 +149,7 @@ public static class Users
                 db.ExpectToken(user, nameof(user.ConcurrencyStamp), form.ConcurrencyStamp);
             }
 
+            var (wasActive, oldCustomer) = (user.IsActive, user.CustomerId);
             user.DisplayName = form.DisplayName.Trim();
             user.Email = form.Email.Trim();
             user.UserName = user.Email;
@@ -163,10 +164,28 @@ public static class Users
             }
 
             var current = await users.GetRolesAsync(user);
+            var events = new List<(SecurityEventKind Kind, string? Detail)>();
             if (!current.SequenceEqual([form.Role]))
             {
                 await users.RemoveFromRolesAsync(user, current);
                 await users.AddToRoleAsync(user, form.Role);
+                events.Add((SecurityEventKind.RoleChanged, $"{(current.Count == 0 ? "–" : string.Join(", ", current))} → {form.Role}"));
+            }
+
+            if (created)
+            {
+                events.Insert(0, (SecurityEventKind.UserCreated, form.Role));
+            }
+            else if (wasActive != user.IsActive)
+            {
+                events.Add((user.IsActive ? SecurityEventKind.UserActivated : SecurityEventKind.UserDeactivated, null));
+            }
+
+            if (!created && oldCustomer != user.CustomerId)
+            {
+                var names = await db.Customers.Where(c => c.Id == oldCustomer || c.Id == user.CustomerId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+                string Name(int? id) => id is { } i && names.TryGetValue(i, out var n) ? n : "–";
+                events.Add((SecurityEventKind.OrganisationChanged, $"{Name(oldCustomer)} → {Name(user.CustomerId)}"));
             }
 
             foreach (var old in await db.Contacts.Where(c => c.UserId == user.Id && (contact == null || c.Id != contact.Id)).ToListAsync(ct))
@@ -191,6 +210,10 @@ public static class Users
             }
 
             await tx.CommitAsync(ct);
+            foreach (var (kind, detail) in events)
+            {
+                await securityLog.RecordAsync(kind, user.Id, user.Email, detail, ct);
+            }
 
             return new Saved(user.Email ?? string.Empty, created);
         }

@@ -36,7 +36,7 @@ public sealed class CalendarController : PortalController
             return NotFound();
         }
 
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "private, no-store";
         var bytes = Encoding.UTF8.GetBytes(result.Value!.Content);
         return result.Value.FileName is { } name ? File(bytes, MeetingCalendar.ContentType, name) : File(bytes, MeetingCalendar.ContentType);
     }

@@ -38,7 +38,7 @@ public sealed class DocumentsController : PortalController
 
         var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment") { FileName = file.AsciiName, FileNameStar = file.FullName };
         Response.Headers.ContentDisposition = disposition.ToString();
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "private, no-store";
         Response.Headers.XContentTypeOptions = "nosniff";
         return File(file.Content, "application/pdf");
     }

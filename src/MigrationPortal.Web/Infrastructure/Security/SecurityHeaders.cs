@@ -19,6 +19,15 @@ public static class SecurityHeaders
                 h["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 h["Cross-Origin-Opener-Policy"] = "same-origin";
+
+                // What the app answers (pages, documents, calendars, exports) is someone's data: never kept in a shared or disk cache
+                // (this runs after the antiforgery's "no-cache, no-store", which it makes private too). Static files (no
+                // endpoint) keep their validators and can be cached.
+                if (context.GetEndpoint() is not null)
+                {
+                    h.CacheControl = "private, no-store";
+                }
+
                 return Task.CompletedTask;
             });
             await next();

@@ -12,15 +12,19 @@ public interface ISealCertificate
 }
 
 /// <summary>
-/// Section "Contract:Certificate": a PFX file (<see cref="Path"/> and <see cref="Password"/>) or a certificate in the
-/// machine's or user's store (<see cref="Thumbprint"/>, <see cref="StoreLocation"/>). Outside Development and Testing one
+/// Section "Contract:Certificate": a PFX file (<see cref="CertificateFileOptions.Path"/> and <see cref="CertificateFileOptions.Password"/>) or a certificate in the
+/// machine's or user's store (<see cref="CertificateFileOptions.Thumbprint"/>, <see cref="CertificateFileOptions.StoreLocation"/>). Outside Development and Testing one
 /// of them is required, and the app does not start without it. In Development and Testing a self-signed demo seal is
-/// made on first use and kept in <see cref="DevelopmentFile"/>, encrypted with ASP.NET Core Data Protection.
+/// made on first use and kept in <see cref="CertificateFileOptions.DevelopmentFile"/>, encrypted with ASP.NET Core Data Protection.
 /// </summary>
-public sealed class SealCertificateOptions
+public sealed class SealCertificateOptions : CertificateFileOptions
 {
     public const string Section = "Contract:Certificate";
+}
 
+/// <summary>A certificate with its private key from configuration: a PFX file, or the certificate store by thumbprint.</summary>
+public class CertificateFileOptions
+{
     public string? Path { get; set; }
 
     public string? Password { get; set; }
@@ -29,7 +33,7 @@ public sealed class SealCertificateOptions
 
     public StoreLocation StoreLocation { get; set; } = StoreLocation.CurrentUser;
 
-    /// <summary>Where the demo seal is kept; relative paths are under the content root. Default App_Data/contract-seal.pfx.protected.</summary>
+    /// <summary>Where Development and Testing keep the certificate they make for themselves; relative paths are under the content root.</summary>
     public string? DevelopmentFile { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Path) || !string.IsNullOrWhiteSpace(Thumbprint);
@@ -43,7 +47,7 @@ public sealed class ConfiguredSealCertificate(IOptions<SealCertificateOptions> o
     public X509Certificate2 Get() => certificate.Value;
 
     /// <summary>Loads the configured certificate, or throws saying what is wrong (never showing the password).</summary>
-    public static X509Certificate2 Load(SealCertificateOptions o)
+    public static X509Certificate2 Load(CertificateFileOptions o, string section = SealCertificateOptions.Section)
     {
         ArgumentNullException.ThrowIfNull(o);
         X509Certificate2 cert;
@@ -51,7 +55,7 @@ public sealed class ConfiguredSealCertificate(IOptions<SealCertificateOptions> o
         {
             if (!File.Exists(o.Path))
             {
-                throw new InvalidOperationException($"{SealCertificateOptions.Section}:Path: no file at {o.Path}.");
+                throw new InvalidOperationException($"{section}:Path: no file at {o.Path}.");
             }
 
             cert = X509CertificateLoader.LoadPkcs12FromFile(o.Path, o.Password, X509KeyStorageFlags.EphemeralKeySet);
@@ -61,16 +65,16 @@ public sealed class ConfiguredSealCertificate(IOptions<SealCertificateOptions> o
             using var store = new X509Store(StoreName.My, o.StoreLocation);
             store.Open(OpenFlags.ReadOnly);
             var found = store.Certificates.Find(X509FindType.FindByThumbprint, o.Thumbprint!.Replace(" ", string.Empty, StringComparison.Ordinal), validOnly: false);
-            cert = found.Count == 1 ? found[0] : throw new InvalidOperationException($"{SealCertificateOptions.Section}:Thumbprint: no certificate {o.Thumbprint} in {o.StoreLocation}/My.");
+            cert = found.Count == 1 ? found[0] : throw new InvalidOperationException($"{section}:Thumbprint: no certificate {o.Thumbprint} in {o.StoreLocation}/My.");
         }
 
-        return cert.HasPrivateKey ? cert : throw new InvalidOperationException($"The contract seal certificate {cert.Subject} has no private key.");
+        return cert.HasPrivateKey ? cert : throw new InvalidOperationException($"{section}: the certificate {cert.Subject} has no private key.");
     }
 }
 
 /// <summary>
 /// Development and tests: a self-signed RSA seal, made on first use and kept (Data Protection encrypted, so the key is
-/// never on disk in the clear) in <see cref="SealCertificateOptions.DevelopmentFile"/>, so it stays the same across
+/// never on disk in the clear) in <see cref="CertificateFileOptions.DevelopmentFile"/>, so it stays the same across
 /// restarts. A file that cannot be read (the protection keys are gone with the database) is replaced by a new seal.
 /// </summary>
 public sealed partial class DevelopmentSealCertificate(
