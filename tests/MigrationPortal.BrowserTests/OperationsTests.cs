@@ -49,6 +49,11 @@ public sealed class OperationsTests(BrowserFixture fx)
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(admin, "45-outbox");
         await BrowserFixture.AssertAccessibleAsync(admin);
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Sikkerhetslogg" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#security-events")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(admin);
+        await BrowserFixture.ScreenshotAsync(admin, "51-security-log");
     }
 
     [BrowserFact]
