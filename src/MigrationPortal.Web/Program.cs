@@ -38,6 +38,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseSessionOutage();
 app.UseAccessDeniedEvents();
 app.UseAuthorization();
 app.MapPortalEndpoints();

@@ -21,9 +21,18 @@ public sealed class ErrorController : Controller
     {
         // Re-executed requests (a POST that was refused, say) may not carry the route value: the feature knows the real status.
         var status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code ?? StatusCodes.Status500InternalServerError;
+
+        // The database out of reach is not a fault of the request: "try again shortly", with a hint when.
+        if (Infrastructure.DatabaseOutage.IsOutage(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            status = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "30";
+        }
+
         Response.StatusCode = status;
         var key = status switch
         {
+            503 => "Unavailable",
             403 => "Forbidden",
             404 => "NotFound",
             400 => "BadRequest",

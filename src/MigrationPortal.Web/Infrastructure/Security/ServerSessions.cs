@@ -31,7 +31,7 @@ public sealed class SessionOptions
 /// session with its user's security stamp and active flag by primary key: a changed stamp (password changed or reset,
 /// deactivated, roles or two-factor changed) or an idle or absolute lifetime passed ends the session.
 /// </summary>
-public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SessionOptions> options, ILogger<ServerSessionStore> log) : ITicketStore
+public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SessionOptions> options, IHttpContextAccessor http, ILogger<ServerSessionStore> log) : ITicketStore
 {
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
@@ -50,8 +50,8 @@ public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, Time
         db.UserSessions.Add(new UserSession
         {
             Id = key, UserId = userId, SecurityStamp = stamp, CreatedUtc = now, LastSeenUtc = now,
-            IpAddress = Truncate(httpContext?.Connection.RemoteIpAddress?.ToString(), 64),
-            UserAgent = Truncate(httpContext?.Request.Headers.UserAgent.ToString(), 512),
+            IpAddress = Truncate((httpContext ?? http.HttpContext)?.Connection.RemoteIpAddress?.ToString(), 64),
+            UserAgent = Truncate((httpContext ?? http.HttpContext)?.Request.Headers.UserAgent.ToString(), 512),
             Ticket = TicketSerializer.Default.Serialize(ticket),
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -82,9 +82,22 @@ public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, Time
         var o = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
-        var row = await db.UserSessions.AsNoTracking().Where(s => s.Id == key)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.Ticket, s.CreatedUtc, s.LastSeenUtc, s.SecurityStamp, Current = u.SecurityStamp, u.IsActive })
-            .SingleOrDefaultAsync(cancellationToken);
+        var row = default(SessionRow);
+        try
+        {
+            row = await db.UserSessions.AsNoTracking().Where(s => s.Id == key)
+                .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new SessionRow(s.Ticket, s.CreatedUtc, s.LastSeenUtc, s.SecurityStamp, u.SecurityStamp, u.IsActive))
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+        catch (Exception e) when (DatabaseOutage.IsOutage(e) && (httpContext ?? http.HttpContext) is { } context)
+        {
+            // No session can be read: the request goes on unauthenticated and is stopped right after authentication
+            // (SessionOutage), so the error page is shown as to someone not signed in (authentication's result is kept
+            // for the request, a failure would be thrown again while showing it).
+            context.Items[SessionOutage.Key] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            return null;
+        }
+
         if (row is null)
         {
             return null;
@@ -121,10 +134,30 @@ public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, Time
         await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken);
     }
 
+    private sealed record SessionRow(byte[] Ticket, DateTime CreatedUtc, DateTime LastSeenUtc, string? SecurityStamp, string? Current, bool IsActive);
+
     private static string? Truncate(string? s, int max) => string.IsNullOrEmpty(s) ? null : s.Length > max ? s[..max] : s;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session ended: {Reason}")]
     private static partial void LogEnded(ILogger logger, string reason);
+}
+
+/// <summary>A request whose session could not be read because the database is away ends here, as an outage (503).</summary>
+public static class SessionOutage
+{
+    public const string Key = "MigrationPortal.SessionOutage";
+
+    public static IApplicationBuilder UseSessionOutage(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Items[Key] is System.Runtime.ExceptionServices.ExceptionDispatchInfo outage
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null)
+            {
+                outage.Throw();
+            }
+
+            await next();
+        });
 }
 
 /// <summary>Daily at 03:30: deletes sessions that can no longer be used (idle or past their absolute lifetime).</summary>
