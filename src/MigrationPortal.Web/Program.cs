@@ -34,6 +34,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePortalRateLimits();
 app.MapPortalEndpoints();
 app.MapPortalJobs();
 

@@ -8,9 +8,19 @@ namespace MigrationPortal.Web.Features.Account;
 /// <summary>Signing in and out, and the forgotten-password link and reset: answers that never reveal who has an account.</summary>
 public static class AccountUseCases
 {
-    public sealed class Handler(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, PasswordLinkSender sender)
+    public sealed class Handler(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, PasswordLinkSender sender)
     {
-        /// <summary>Signs in; the result is the address asked for before signing in (the controller keeps only a local one).</summary>
+        /// <summary>Stands in for an account that does not exist when a password is checked for nothing.</summary>
+        private static readonly PortalUser Nobody = new() { DisplayName = string.Empty };
+
+        /// <summary>A hash of a random password, made once per process with the configured hasher (so it costs the same to check).</summary>
+        private static string? nobodysHash;
+
+        /// <summary>
+        /// Signs in; the result is the address asked for before signing in (the controller keeps only a local one).
+        /// Every failure gives the same page and message, and takes about as long: an unknown, deactivated or locked
+        /// account has a password checked against a stand-in hash, as a known one has against its own.
+        /// </summary>
         public async Task<Result<string>> SignInAsync(LoginForm form, bool valid)
         {
             ArgumentNullException.ThrowIfNull(form);
@@ -20,22 +30,32 @@ public static class AccountUseCases
             }
 
             var user = await users.FindByEmailAsync(form.Email);
-            if (user is { IsActive: true })
+            if (user is { IsActive: true } && !await users.IsLockedOutAsync(user))
             {
                 var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
                 if (result.Succeeded)
                 {
+                    // Security event: signed in (audit logging belongs here).
                     return form.ReturnUrl ?? string.Empty;
                 }
 
-                if (result.IsLockedOut)
-                {
-                    return Result.Invalid(form, new FieldError(string.Empty, "Account.LockedOut"));
-                }
+                // Security event: wrong password for a known account; result.IsLockedOut when this failure locked it
+                // (PortalUserManager.AccessFailedAsync). Audit logging belongs here.
+            }
+            else
+            {
+                // Security event: sign-in refused for an unknown, deactivated or locked account (audit logging belongs here).
+                CheckAgainstNobody(form.Password);
             }
 
-            // One message for unknown user and wrong password, so the form does not reveal who has an account.
+            // One message for every failure, so the form does not reveal who has an account or whose is locked.
             return Result.Invalid(form, new FieldError(string.Empty, "Account.InvalidLogin"));
+        }
+
+        private void CheckAgainstNobody(string password)
+        {
+            nobodysHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(Nobody, nobodysHash, password);
         }
 
         public Task SignOutAsync() => signIn.SignOutAsync();
@@ -78,7 +98,9 @@ public static class AccountUseCases
                 return Result.Invalid(form, result.Errors.Select(e => new FieldError(string.Empty, e.Description)));
             }
 
+            // Security event: password reset, lockout ended (audit logging belongs here).
             await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
             return true;
         }
     }
