@@ -41,6 +41,7 @@ app.UseAuthentication();
 app.UseSessionOutage();
 app.UseAccessDeniedEvents();
 app.UseAuthorization();
+app.UsePortalRateLimits();
 app.MapPortalEndpoints();
 app.MapPortalJobs();
 

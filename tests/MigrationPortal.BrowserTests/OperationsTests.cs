@@ -36,7 +36,7 @@ public sealed class OperationsTests(BrowserFixture fx)
         await BrowserFixture.AssertAccessibleAsync(cloud);
         await BrowserFixture.ScreenshotAsync(cloud, "44-wheel");
 
-        foreach (var path in new[] { "/account/notifications", "/account/calendar" })
+        foreach (var path in new[] { "/account/notifications", "/account/calendar", "/account/password" })
         {
             await cloud.GotoAsync(path);
             await Assertions.Expect(cloud.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();

@@ -63,8 +63,8 @@ public sealed class SessionTests(PortalFactory factory) : IClassFixture<PortalFa
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             var jonas = await users.FindByEmailAsync(Demo.Lead2);
-            Assert.True((await users.ChangePasswordAsync(jonas!, DemoData.DemoPassword, "et nytt og langt passord for Jonas")).Succeeded);
-            Assert.True((await users.ChangePasswordAsync(jonas!, "et nytt og langt passord for Jonas", DemoData.DemoPassword)).Succeeded);
+            Assert.True((await users.ChangePasswordAsync(jonas!, DemoData.DemoPassword, "grønne fjell og blått hav 2031")).Succeeded);
+            Assert.True((await users.ChangePasswordAsync(jonas!, "grønne fjell og blått hav 2031", DemoData.DemoPassword)).Succeeded);
         }
 
         Assert.Equal(HttpStatusCode.Redirect, await WithCopiedCookieAsync(laptopCookie));

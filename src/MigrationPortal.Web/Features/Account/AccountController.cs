@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using MigrationPortal.Web.Features.Shared;
+using MigrationPortal.Web.Infrastructure.Security;
 
 namespace MigrationPortal.Web.Features.Account;
 
@@ -58,6 +60,7 @@ public sealed class AccountController(AccountUseCases.Handler h) : PortalControl
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
+    [EnableRateLimiting(SignInRateLimits.Policy)]
     public async Task<IActionResult> Login(LoginForm form) =>
         Saved(await h.SignInAsync(form, ModelState.IsValid), "Login", flashKey: null, url => LocalRedirect(Url.IsLocalUrl(url) ? url : "/"));
 
@@ -72,6 +75,7 @@ public sealed class AccountController(AccountUseCases.Handler h) : PortalControl
     public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
 
     [HttpPost("forgot-password")]
+    [EnableRateLimiting(SignInRateLimits.Policy)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form) =>
         Saved(await h.SendResetLinkAsync(form, ModelState.IsValid), "ForgotPassword", flashKey: null, _ => View("ForgotPasswordSent"));
 
@@ -80,6 +84,7 @@ public sealed class AccountController(AccountUseCases.Handler h) : PortalControl
         View(new ResetPasswordForm { Email = email ?? string.Empty, Token = token ?? string.Empty });
 
     [HttpPost("reset-password")]
+    [EnableRateLimiting(SignInRateLimits.Policy)]
     public async Task<IActionResult> ResetPassword(ResetPasswordForm form) =>
         Saved(await h.ResetPasswordAsync(form, ModelState.IsValid), "ResetPassword", "Account.PasswordChanged", _ => RedirectToAction(nameof(Login)));
 }

@@ -8,9 +8,19 @@ namespace MigrationPortal.Web.Features.Account;
 /// <summary>Signing in and out, and the forgotten-password link and reset: answers that never reveal who has an account.</summary>
 public static class AccountUseCases
 {
-    public sealed class Handler(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, PasswordLinkSender sender, Infrastructure.Security.SecurityLog events)
+    public sealed class Handler(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, PasswordLinkSender sender, Infrastructure.Security.SecurityLog events)
     {
-        /// <summary>Signs in; the result is the address asked for before signing in (the controller keeps only a local one).</summary>
+        /// <summary>Stands in for an account that does not exist when a password is checked for nothing.</summary>
+        private static readonly PortalUser Nobody = new() { DisplayName = string.Empty };
+
+        /// <summary>A hash of a random password, made once per process with the configured hasher (so it costs the same to check).</summary>
+        private static string? nobodysHash;
+
+        /// <summary>
+        /// Signs in; the result is the address asked for before signing in (the controller keeps only a local one).
+        /// Every failure gives the same page and message, and takes about as long: an unknown, deactivated or locked
+        /// account has a password checked against a stand-in hash, as a known one has against its own.
+        /// </summary>
         public async Task<Result<string>> SignInAsync(LoginForm form, bool valid)
         {
             ArgumentNullException.ThrowIfNull(form);
@@ -20,28 +30,32 @@ public static class AccountUseCases
             }
 
             var user = await users.FindByEmailAsync(form.Email);
-            if (user is { IsActive: true })
+            if (user is { IsActive: true } && !await users.IsLockedOutAsync(user))
             {
                 var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
                 if (result.Succeeded)
                 {
+                    // Recorded as a security event by PortalSignInManager, as are a wrong password and the lockout it causes.
                     return form.ReturnUrl ?? string.Empty;
                 }
-
-                if (result.IsLockedOut)
-                {
-                    return Result.Invalid(form, new FieldError(string.Empty, "Account.LockedOut"));
-                }
             }
-
             else
             {
-                // A refused password is recorded by the sign-in manager; an unknown or inactive account here.
-                await events.RecordAsync(SecurityEventKind.LoginFailed, user?.Id, form.Email, user is null ? "unknown account" : "inactive account");
+                // Refused without checking: an unknown, deactivated or locked account. The password is checked against a
+                // stand-in all the same, so the answer takes as long.
+                CheckAgainstNobody(form.Password);
+                var why = user is null ? "unknown account" : !user.IsActive ? "inactive account" : "account locked";
+                await events.RecordAsync(SecurityEventKind.LoginFailed, user?.Id, form.Email, why);
             }
 
-            // One message for unknown user and wrong password, so the form does not reveal who has an account.
+            // One message for every failure, so the form does not reveal who has an account or whose is locked.
             return Result.Invalid(form, new FieldError(string.Empty, "Account.InvalidLogin"));
+        }
+
+        private void CheckAgainstNobody(string password)
+        {
+            nobodysHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(Nobody, nobodysHash, password);
         }
 
         public Task SignOutAsync() => signIn.SignOutAsync();
@@ -84,7 +98,9 @@ public static class AccountUseCases
                 return Result.Invalid(form, result.Errors.Select(e => new FieldError(string.Empty, e.Description)));
             }
 
+            // The reset is a security event (PortalUserManager.ResetPasswordAsync); it ends a lockout too.
             await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
             return true;
         }
     }

@@ -36,6 +36,7 @@ public sealed class ErrorController : Controller
             403 => "Forbidden",
             404 => "NotFound",
             400 => "BadRequest",
+            429 => "TooManyRequests",
             _ when status >= 500 => "ServerError",
             _ => "Other",
         };

@@ -67,9 +67,15 @@ public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, Time
         ArgumentNullException.ThrowIfNull(ticket);
         var bytes = TicketSerializer.Default.Serialize(ticket);
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // A sign-in on a request that had a session renews that session (the cookie handler keeps its key): the person and
+        // the security stamp come from the new ticket, so signing in again after a password change carries on.
+        var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A session needs a user.");
+        var stamp = ticket.Principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
-        await db.UserSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.LastSeenUtc, now), cancellationToken);
+        await db.UserSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Ticket, bytes).SetProperty(x => x.LastSeenUtc, now).SetProperty(x => x.UserId, userId).SetProperty(x => x.SecurityStamp, stamp), cancellationToken);
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null!, CancellationToken.None);
