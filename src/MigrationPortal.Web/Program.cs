@@ -1,11 +1,18 @@
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Infrastructure;
+using MigrationPortal.Web.Infrastructure.Backup;
 using MigrationPortal.Web.Infrastructure.Jobs;
 using MigrationPortal.Web.Infrastructure.Logging;
 using MigrationPortal.Web.Infrastructure.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+if (PortalCommands.IsCommand(args))
+{
+    // "backup" or "restore": an operations command on the configured database instead of the web server (docs/operations.md).
+    return await PortalCommands.RunAsync(args, builder.Configuration, builder.Environment, Console.Out, Console.Error);
+}
+
 builder.UsePortalUrls();
 builder.AddPortalLogging();
 builder.Services

@@ -41,44 +41,54 @@ public static class DatabaseSetup
         return builder;
     }
 
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
+    /// <summary>
+    /// The provider and connection string configuration names: <c>Database:Provider</c> and <c>Database:ConnectionString</c>,
+    /// which may be empty with SQLite for the embedded default, <c>App_Data/portal.db</c> under the content root (its folder is made).
+    /// </summary>
+    public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration configuration, IHostEnvironment env)
     {
+        ArgumentNullException.ThrowIfNull(env);
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = options.ConnectionString;
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            if (options.Provider != DatabaseProvider.Sqlite)
-            {
-                throw new InvalidOperationException($"Database:ConnectionString is required for provider {options.Provider}.");
-            }
-
-            var dir = Path.Combine(env.ContentRootPath, "App_Data");
-            Directory.CreateDirectory(dir);
-            connectionString = $"Data Source={Path.Combine(dir, "portal.db")}";
+            return (options.Provider, options.ConnectionString);
         }
 
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException($"Database:ConnectionString is required for provider {options.Provider}.");
+        }
+
+        var dir = Path.Combine(env.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(dir);
+        return (options.Provider, $"Data Source={Path.Combine(dir, "portal.db")}");
+    }
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
+    {
+        var (provider, connectionString) = Resolve(configuration, env);
         services.Configure<DatabaseOptions>(o =>
         {
-            o.Provider = options.Provider;
+            o.Provider = provider;
             o.ConnectionString = connectionString;
         });
 
-        switch (options.Provider)
+        switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqlitePortalDb>(b => Configure(b, options.Provider, connectionString));
+                services.AddDbContext<SqlitePortalDb>(b => Configure(b, provider, connectionString));
                 services.AddScoped<PortalDb>(sp => sp.GetRequiredService<SqlitePortalDb>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerPortalDb>(b => Configure(b, options.Provider, connectionString));
+                services.AddDbContext<SqlServerPortalDb>(b => Configure(b, provider, connectionString));
                 services.AddScoped<PortalDb>(sp => sp.GetRequiredService<SqlServerPortalDb>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresPortalDb>(b => Configure(b, options.Provider, connectionString));
+                services.AddDbContext<PostgresPortalDb>(b => Configure(b, provider, connectionString));
                 services.AddScoped<PortalDb>(sp => sp.GetRequiredService<PostgresPortalDb>());
                 break;
             default:
-                throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
+                throw new InvalidOperationException($"Unknown database provider {provider}.");
         }
 
         return services;

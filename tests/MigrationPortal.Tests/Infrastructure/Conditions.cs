@@ -51,4 +51,10 @@ public static class Demo
 
     /// <summary>Ellen Aslaksen, Tromsø kommune: has signing authority.</summary>
     public const string TromsoSigner = "ellen.aslaksen@tromso.kommune.example";
+
+    /// <summary>Thomas Grønli, Bærum kommune: a project in go-live.</summary>
+    public const string BaerumContact = "thomas.gronli@baerum.kommune.example";
+
+    /// <summary>Ragnhild Strømme, Ålesund kommune: in operation (annual wheel, upgrade notices, events).</summary>
+    public const string AlesundContact = "ragnhild.stromme@alesund.kommune.example";
 }

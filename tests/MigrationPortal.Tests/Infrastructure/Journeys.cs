@@ -36,4 +36,32 @@ public static class Journeys
         Assert.Equal(Phase.Setup, await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == project).Select(p => p.Phase).SingleAsync()));
         return project;
     }
+
+    /// <summary>
+    /// A signed contract of the project as the acceptance code stores it (one per accepted revision): a row with the sealed
+    /// PDF's bytes and hash. The project's existing one if it has one.
+    /// </summary>
+    public static Task<SignedContract> SignedContractAsync(PortalFactory factory, int projectId)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.WithDbAsync(async db =>
+        {
+            if (await db.SignedContracts.AsNoTracking().FirstOrDefaultAsync(c => c.ProjectId == projectId) is { } existing)
+            {
+                return existing;
+            }
+
+            var revision = await db.OfferRevisions.Where(r => r.Offer!.ProjectId == projectId && !db.SignedContracts.Any(c => c.OfferRevisionId == r.Id)).Select(r => r.Id).FirstAsync();
+            var bytes = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% sealed contract {projectId}-{revision}\n%%EOF\n");
+            var contract = new SignedContract
+            {
+                ProjectId = projectId, OfferRevisionId = revision, CreatedUtc = factory.UtcNow.AddDays(-3), Pdf = bytes,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+                CertificateSubject = "CN=Leverandøren AS, O=Leverandøren AS, C=NO", CertificateThumbprint = new string('a', 40),
+            };
+            db.SignedContracts.Add(contract);
+            await db.SaveChangesAsync();
+            return contract;
+        });
+    }
 }

@@ -21,7 +21,16 @@ namespace MigrationPortal.Tests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly TestDatabase database = TestDatabase.ForTestRun();
+    private readonly TestDatabase database;
+
+    /// <summary>The app on a fresh database of the run's provider.</summary>
+    public PortalFactory()
+        : this(TestDatabase.ForTestRun())
+    {
+    }
+
+    /// <summary>The app on the given database (a SQLite file whatever the run, for what only the embedded database has).</summary>
+    protected PortalFactory(TestDatabase database) => this.database = database;
 
     public DatabaseProvider Provider => database.Provider;
 

@@ -13,7 +13,7 @@ public sealed class TestDatabase
     private readonly string? sqliteFile;
     private readonly string? postgresName;
 
-    private TestDatabase(DatabaseProvider provider)
+    private TestDatabase(DatabaseProvider provider, string? file = null)
     {
         Provider = provider;
         switch (provider)
@@ -21,7 +21,7 @@ public sealed class TestDatabase
             case DatabaseProvider.Sqlite:
                 var dir = Path.Combine(Path.GetTempPath(), "mp-tests");
                 Directory.CreateDirectory(dir);
-                sqliteFile = Path.Combine(dir, $"{Guid.NewGuid():N}.db");
+                sqliteFile = file ?? Path.Combine(dir, $"{Guid.NewGuid():N}.db");
                 ConnectionString = $"Data Source={sqliteFile}";
                 break;
             case DatabaseProvider.Postgres:
@@ -39,6 +39,12 @@ public sealed class TestDatabase
 
     /// <summary>A new database of the provider chosen by MP_TEST_PROVIDER (SQLite unless it says Postgres).</summary>
     public static TestDatabase ForTestRun() => new(TestEnvironment.Provider);
+
+    /// <summary>
+    /// A SQLite database whatever the run's provider, for what only the embedded database has (its backup): a new file, or
+    /// <paramref name="file"/> as it is (a restored backup). Deleted on <see cref="DropAsync"/>, with the job store's file beside it.
+    /// </summary>
+    public static TestDatabase Sqlite(string? file = null) => new(DatabaseProvider.Sqlite, file);
 
     public async Task CreateAsync()
     {
@@ -62,7 +68,8 @@ public sealed class TestDatabase
 
         if (sqliteFile is not null)
         {
-            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+            var jobs = MigrationPortal.Web.Infrastructure.Jobs.JobsSetup.SqliteStoragePath(ConnectionString);
+            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm", jobs, jobs + "-wal", jobs + "-shm" })
             {
                 try
                 {

@@ -20,25 +20,7 @@ public sealed class DocumentTests(PortalFactory factory) : IClassFixture<PortalF
         return string.Join(" ", doc.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
     }
 
-    /// <summary>A signed contract as the acceptance code will store it (one per accepted revision): a row with the sealed PDF's bytes and hash.</summary>
-    private Task<SignedContract> ContractAsync(int projectId) => factory.WithDbAsync(async db =>
-    {
-        if (await db.SignedContracts.AsNoTracking().FirstOrDefaultAsync(c => c.ProjectId == projectId) is { } existing)
-        {
-            return existing;
-        }
-
-        var revision = await db.OfferRevisions.Where(r => r.Offer!.ProjectId == projectId && !db.SignedContracts.Any(c => c.OfferRevisionId == r.Id)).Select(r => r.Id).FirstAsync();
-        var bytes = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% sealed contract {projectId}-{revision}\n%%EOF\n");
-        var contract = new SignedContract
-        {
-            ProjectId = projectId, OfferRevisionId = revision, CreatedUtc = factory.UtcNow.AddDays(-3), Pdf = bytes,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), CertificateSubject = "CN=Leverandøren AS, O=Leverandøren AS, C=NO", CertificateThumbprint = new string('a', 40),
-        };
-        db.SignedContracts.Add(contract);
-        await db.SaveChangesAsync();
-        return contract;
-    });
+    private Task<SignedContract> ContractAsync(int projectId) => Journeys.SignedContractAsync(factory, projectId);
 
     [Fact]
     public async Task Sending_twice_gives_versions_1_and_2_which_the_customer_lists_and_downloads_byte_for_byte()

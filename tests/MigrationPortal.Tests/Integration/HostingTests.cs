@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using MigrationPortal.Tests.Infrastructure;
 using MigrationPortal.Web.Infrastructure;
 
 namespace MigrationPortal.Tests.Integration;
@@ -55,42 +55,15 @@ public sealed class HostingTests
         Assert.DoesNotContain("Exception", logged, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAppAsync(string dir, string[] args, string? urlsVariable)
-    {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MigrationPortal.Web.dll"));
-        foreach (var a in args)
+    private static Task<(int ExitCode, string Output)> RunAppAsync(string dir, string[] args, string? urlsVariable) =>
+        PortalProcess.RunAsync(args, new Dictionary<string, string?>
         {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment.Remove("ASPNETCORE_URLS");
-        psi.Environment.Remove("DOTNET_URLS");
-        if (urlsVariable is not null)
-        {
-            psi.Environment["ASPNETCORE_URLS"] = urlsVariable;
-        }
-
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        psi.Environment["Demo__Enabled"] = "false";
-        psi.Environment["Database__Provider"] = "Sqlite";
-        psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dir, "portal.db")}";
-        psi.Environment["Logging__Directory"] = dir;
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The app did not exit within 60 s although its port was taken:\n" + await stdout + await stderr);
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+            ["ASPNETCORE_URLS"] = urlsVariable,
+            ["DOTNET_URLS"] = null,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Demo__Enabled"] = "false",
+            ["Database__Provider"] = "Sqlite",
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(dir, "portal.db")}",
+            ["Logging__Directory"] = dir,
+        });
 }

@@ -1,10 +1,9 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Tests.Infrastructure;
 
 namespace MigrationPortal.Tests.Integration;
 
-/// <summary>Each role reaches what it should and nothing more.</summary>
+/// <summary>Each role reaches what it should (that it reaches nothing more is <see cref="AccessSweepTests"/>).</summary>
 [Trait(Suite.Name, Suite.Integration)]
 public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
@@ -13,6 +12,8 @@ public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<Porta
     public static TheoryData<string, string, int> Matrix()
     {
         // {project} = the joint Gudbrandsdalen project (Sør-Fron is in it), {step} one of its steps, {customer} Sør-Fron.
+        // Who is refused where, for every endpoint, is AccessSweepTests; these are the ways in each role has, and the
+        // exact answer a contact gets on their own project: 403 for what they see but may not change, 404 for the internal.
         var rows = new TheoryData<string, string, int>();
         void Row(string user, string url, int status) => rows.Add(user, url, status);
         foreach (var staff in new[] { Demo.Admin, Demo.Sales, Demo.Lead, Demo.CloudCenter })
@@ -22,59 +23,36 @@ public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<Porta
             Row(staff, "/projects/{project}/history", Ok);
             Row(staff, "/customers", Ok);
             Row(staff, "/customers/{customer}", Ok);
-            Row(staff, "/my", Forbidden);
         }
 
         Row(Demo.Admin, "/admin/users", Ok);
         Row(Demo.Admin, "/admin/users/new", Ok);
-        Row(Demo.Sales, "/admin/users", Forbidden);
-        Row(Demo.Lead, "/admin/users", Forbidden);
-        Row(Demo.CloudCenter, "/admin/users", Forbidden);
-
         Row(Demo.Admin, "/projects/{project}/steps/{step}/edit", Ok);
         Row(Demo.Lead, "/projects/{project}/steps/{step}/edit", Ok);
         Row(Demo.CloudCenter, "/projects/{project}/steps/{step}/edit", Ok);
-        Row(Demo.Sales, "/projects/{project}/steps/{step}/edit", Forbidden);
         Row(Demo.Sales, "/projects/{intake}/steps/{intakeStep}/edit", Ok);
         Row(Demo.Sales, "/projects/{intake}/edit", Ok);
-
         Row(Demo.Admin, "/customers/new", Ok);
         Row(Demo.Sales, "/customers/new", Ok);
         Row(Demo.Lead, "/customers/{customer}/edit", Ok);
-        Row(Demo.CloudCenter, "/customers/new", Forbidden);
-        Row(Demo.CloudCenter, "/customers/{customer}/edit", Forbidden);
-
         Row(Demo.Admin, "/admin/products", Ok);
-        Row(Demo.Sales, "/admin/products", Forbidden);
         Row(Demo.Admin, "/projects/new", Ok);
         Row(Demo.Sales, "/projects/new", Ok);
         Row(Demo.Lead, "/projects/new", Ok);
-        Row(Demo.CloudCenter, "/projects/new", Forbidden);
         Row(Demo.Lead, "/projects/{project}/edit", Ok);
-        Row(Demo.Sales, "/projects/{project}/edit", Forbidden);
         Row(Demo.Sales, "/projects/{project}/meetings/new", Ok);
         Row(Demo.CloudCenter, "/projects/{project}/meetings/new", Ok);
+        Row(Demo.CloudCenter, "/queue", Ok);
+        Row(Demo.Sales, "/leads/new", Ok);
 
         Row(Demo.SorFronContact, "/my", Ok);
-        Row(Demo.SorFronContact, "/projects/new", Forbidden);
-        Row(Demo.SorFronContact, "/projects/{project}/edit", Forbidden);
-        Row(Demo.SorFronContact, "/projects/{project}/meetings/new", Forbidden);
-        Row(Demo.SorFronContact, "/admin/products", Forbidden);
-        Row(Demo.SorFronContact, "/queue", Forbidden);
-        Row(Demo.SorFronContact, "/offers", Forbidden);
-        Row(Demo.SorFronContact, "/leads", Forbidden);
+        Row(Demo.SorFronContact, "/projects/{project}", Ok);
         Row(Demo.SorFronContact, "/projects/{project}/offers", Ok);
         Row(Demo.SorFronContact, "/projects/{project}/mapping", Ok);
-        Row(Demo.CloudCenter, "/queue", Ok);
-        Row(Demo.CloudCenter, "/leads/new", Forbidden);
-        Row(Demo.Sales, "/leads/new", Ok);
-        Row(Demo.SorFronContact, "/projects/{project}", Ok);
         Row(Demo.SorFronContact, "/customers/{customer}", Ok);
-        Row(Demo.SorFronContact, "/dashboard", Forbidden);
-        Row(Demo.SorFronContact, "/customers", Forbidden);
-        Row(Demo.SorFronContact, "/customers/new", Forbidden);
+        Row(Demo.SorFronContact, "/projects/{project}/edit", Forbidden);
+        Row(Demo.SorFronContact, "/projects/{project}/meetings/new", Forbidden);
         Row(Demo.SorFronContact, "/customers/{customer}/edit", Forbidden);
-        Row(Demo.SorFronContact, "/admin/users", Forbidden);
         Row(Demo.SorFronContact, "/projects/{project}/steps/{step}/edit", Forbidden);
         Row(Demo.SorFronContact, "/projects/{project}/history", NotFound);
         return rows;
@@ -100,22 +78,6 @@ public sealed class RoleAccessTests(PortalFactory factory) : IClassFixture<Porta
             .Replace("{intakeStep}", $"{ids.intakeStep}", StringComparison.Ordinal).Replace("{intake}", $"{ids.intake}", StringComparison.Ordinal));
 
         Assert.Equal(expected, (int)response.StatusCode);
-    }
-
-    [Theory]
-    [InlineData("/dashboard")]
-    [InlineData("/projects/1")]
-    [InlineData("/customers")]
-    [InlineData("/my")]
-    [InlineData("/admin/users")]
-    public async Task Anonymous_visitor_is_sent_to_login(string url)
-    {
-        using var client = factory.Client();
-
-        var response = await client.GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/account/login?ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
