@@ -10,10 +10,13 @@ namespace MigrationPortal.Tests.Infrastructure;
 /// <summary>
 /// A hash of every row of every table of the portal's model, per table, whatever the provider: two fingerprints are
 /// equal when nothing was added, changed or removed in between. Rows are hashed in sorted order, so a provider that
-/// returns them in another order (PostgreSQL after an update) does not count as a change.
+/// returns them in another order (PostgreSQL after an update) does not count as a change. The security log and the
+/// sessions are left out: a refused request is recorded there (that is the point), and every request touches its session.
 /// </summary>
 public static class DatabaseFingerprint
 {
+    private static readonly HashSet<string> Left = new(StringComparer.Ordinal) { "SecurityEvents", "UserSessions" };
+
     public static Task<IReadOnlyDictionary<string, string>> TakeAsync(PortalFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
@@ -24,7 +27,7 @@ public static class DatabaseFingerprint
     {
         ArgumentNullException.ThrowIfNull(db);
         var tables = db.Model.GetEntityTypes()
-            .Where(t => t.GetTableName() is not null && t.GetViewName() is null)
+            .Where(t => t.GetTableName() is not null && t.GetViewName() is null && !Left.Contains(t.GetTableName()!))
             .Select(t => (Schema: t.GetSchema(), Table: t.GetTableName()!))
             .Distinct()
             .OrderBy(t => t.Table, StringComparer.Ordinal)

@@ -40,7 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string SealFile { get; } = Path.Combine(Path.GetTempPath(), "mp-tests", $"seal-{Guid.NewGuid():N}.pfx.protected");
 
     /// <summary>The certificate this factory's Data Protection key ring is encrypted with (made at start, deleted with the factory).</summary>
-    public string KeyRingCertificateFile { get; } = Path.Combine(Path.GetTempPath(), "mp-tests", $"keyring-{Guid.NewGuid():N}.pfx");
+    public string KeyRingCertificateFile { get; init; } = Path.Combine(Path.GetTempPath(), "mp-tests", $"keyring-{Guid.NewGuid():N}.pfx");
 
     /// <summary>
     /// The moment every test factory starts at: a Monday mid-month, 10:00 in Oslo, on the same date in UTC and

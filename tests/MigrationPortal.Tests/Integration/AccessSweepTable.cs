@@ -169,6 +169,7 @@ public static class AccessSweepTable
         // Anyone signed in: their own things.
         Get("/", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
         Both("/account/notifications", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
+        Both("/account/password", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
         Get("/account/calendar", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
         Post("/account/calendar/renew", Vendor, None, Callers.Anonymous, Demo.SorFronContact, "/account/calendar");
 
@@ -338,6 +339,7 @@ public static class AccessSweepTable
         Both("/admin/products/{productId:int}/templates/{id:int}", Vendor, PT, AdminOnly, Demo.Admin);
         Post("/admin/products/{productId:int}/templates/{id:int}/delete", Vendor, PT, AdminOnly, Demo.Admin, "/admin/products/{productId:int}/templates");
         Get("/admin/outbox", Vendor, None, AdminOnly, Demo.Admin);
+        Get("/admin/security", Vendor, None, AdminOnly, Demo.Admin);
         Post("/admin/outbox/{id:long}/resend", Vendor, i => new { id = i.OutboxMessage }, AdminOnly, Demo.Admin);
         Get("/admin/outbox/pickup/{name}", Vendor, i => new { name = i.PickupFile }, AdminOnly, Demo.Admin);
         return rules;

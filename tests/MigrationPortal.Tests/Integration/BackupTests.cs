@@ -120,7 +120,8 @@ public sealed class BackupTests(SqliteBackupFactory factory) : IClassFixture<Sql
         Assert.Equal("ok", Scalar(Path.Combine(restoredDir, "portal.hangfire.db"), "PRAGMA integrity_check"));
         Assert.True(Convert.ToInt64(Scalar(Path.Combine(restoredDir, "portal.hangfire.db"), "SELECT COUNT(*) FROM [Set] WHERE [Key] = 'recurring-jobs'"), System.Globalization.CultureInfo.InvariantCulture) > 0);
 
-        var restored = new RestoredPortalFactory(restoredFile);
+        // The key ring is encrypted with the installation's certificate, which a restore needs as well (docs/operations.md).
+        var restored = new RestoredPortalFactory(restoredFile) { KeyRingCertificateFile = factory.KeyRingCertificateFile };
         try
         {
             var comments = await restored.WithDbAsync(db => db.Comments.Where(c => c.Text.StartsWith(Prefix)).Select(c => c.Text).ToListAsync());
