@@ -11,6 +11,7 @@ builder.AddPortalLogging();
 builder.Services
     .AddPortalDatabase(builder.Configuration, builder.Environment)
     .AddPortalIdentity(builder.Environment)
+    .AddPortalTwoFactor(builder.Configuration, builder.Environment)
     .AddPortalWeb(builder.Configuration, builder.Environment)
     .AddPortalForwardedHeaders(builder.Configuration)
     .AddPortalJobs(builder.Configuration);
@@ -33,6 +34,7 @@ app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseTwoFactorRequirement();
 app.UseAuthorization();
 app.MapPortalEndpoints();
 app.MapPortalJobs();

@@ -141,7 +141,7 @@ public static class WebSetup
     }
 
     /// <summary>Only a developer's machine and the test host talk plain HTTP; everywhere else cookies are Secure.</summary>
-    private static bool PlainHttpAllowed(IWebHostEnvironment env) => env.IsDevelopment() || env.IsEnvironment("Testing");
+    internal static bool PlainHttpAllowed(IWebHostEnvironment env) => env.IsDevelopment() || env.IsEnvironment("Testing");
 
     /// <summary>
     /// Behind a TLS-terminating load balancer: trust X-Forwarded-Proto/For only from the proxies named in

@@ -28,6 +28,12 @@ public static class AccountUseCases
                     return form.ReturnUrl ?? string.Empty;
                 }
 
+                if (result.RequiresTwoFactor)
+                {
+                    // The password was right; the code from the app comes next, on its own page (TwoFactorController).
+                    return TwoFactorLogin.StepUrl(form.ReturnUrl);
+                }
+
                 if (result.IsLockedOut)
                 {
                     return Result.Invalid(form, new FieldError(string.Empty, "Account.LockedOut"));
