@@ -30,6 +30,7 @@ public sealed class TwoFactorTests(BrowserFixture fx)
         var key = (await page.Locator("#shared-key").TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal);
         var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(TimeProvider.System.GetUtcNow().UtcDateTime);
         await page.GetByLabel("Kode fra appen").FillAsync(code);
+        await page.GetByLabel("Passord").FillAsync(MigrationPortal.Web.Data.DemoData.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Slå på tofaktorinnlogging" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gjenopprettingskodene dine" })).ToBeVisibleAsync();

@@ -34,12 +34,14 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
         AssertCodeField(page);
 
         var key = grouped.Replace(" ", string.Empty, StringComparison.Ordinal);
-        var wrong = await kari.PostFormAsync("/account/security/authenticator", new() { ["Code"] = Other(Code(key)) });
+        var wrong = await kari.PostFormAsync("/account/security/authenticator", new() { ["Code"] = Other(Code(key)), ["Password"] = DemoData.DemoPassword });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Koden stemmer ikke", (await PortalClient.ParseAsync(wrong)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        var noPassword = await kari.PostFormAsync("/account/security/authenticator", new() { ["Code"] = Code(key), ["Password"] = "ikke-passordet-mitt" });
+        Assert.Contains("Passordet stemmer ikke", (await PortalClient.ParseAsync(noPassword)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.False(await TwoFactorEnabledAsync(Demo.SorFronContact));
 
-        var enabled = await kari.PostFormAsync("/account/security/authenticator", new() { ["Code"] = Code(key) });
+        var enabled = await kari.PostFormAsync("/account/security/authenticator", new() { ["Code"] = Code(key), ["Password"] = DemoData.DemoPassword });
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         Assert.Equal(10, (await PortalClient.ParseAsync(enabled)).QuerySelectorAll(".recovery-code").Length);
         Assert.True(await TwoFactorEnabledAsync(Demo.SorFronContact));
@@ -176,7 +178,7 @@ public sealed class TwoFactorTests(PortalFactory factory) : IClassFixture<Portal
     {
         var client = await factory.LoginAsync(email);
         var key = await TwoFactorTestSteps.KeyAsync(client);
-        var response = await client.PostFormAsync("/account/security/authenticator", new() { ["Code"] = Code(key) });
+        var response = await client.PostFormAsync("/account/security/authenticator", new() { ["Code"] = Code(key), ["Password"] = DemoData.DemoPassword });
         var codes = (await PortalClient.ParseAsync(response)).QuerySelectorAll(".recovery-code").Select(e => e.TextContent.Trim()).ToList();
         Assert.Equal(10, codes.Count);
         return (client, key, codes);
@@ -231,7 +233,7 @@ public sealed class TwoFactorRequiredTests(TwoFactorRequiredFactory factory) : I
         Assert.Contains("må du bruke tofaktorinnlogging", setup.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var key = await TwoFactorTestSteps.KeyAsync(admin);
         var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(factory.UtcNow);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostFormAsync("/account/security/authenticator", new() { ["Code"] = code })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostFormAsync("/account/security/authenticator", new() { ["Code"] = code, ["Password"] = DemoData.DemoPassword })).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/dashboard")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).StatusCode);
