@@ -18,6 +18,7 @@ builder.AddPortalLogging();
 builder.Services
     .AddPortalDatabase(builder.Configuration, builder.Environment)
     .AddPortalIdentity(builder.Configuration, builder.Environment)
+    .AddPortalTwoFactor(builder.Configuration, builder.Environment)
     .AddPortalWeb(builder.Configuration, builder.Environment)
     .AddPortalForwardedHeaders(builder.Configuration)
     .AddPortalJobs(builder.Configuration);
@@ -46,6 +47,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseSessionOutage();
+app.UseTwoFactorRequirement();
 app.UseAccessDeniedEvents();
 app.UseAuthorization();
 app.UsePortalRateLimits();

@@ -161,6 +161,13 @@ public static class AccessSweepTable
         Public("POST", "/error/{code:int?}");
         Public("POST", "/culture");
         Public("GET", "/health");
+
+        // The second step of signing in: before it the caller is not signed in; the step's own cookie says who it is for.
+        foreach (var step in new[] { "/account/two-factor", "/account/two-factor/recovery" })
+        {
+            Public("GET", step);
+            Public("POST", step);
+        }
         Public("POST", "/health");
 
         // The private calendar feed needs no login: its token is the secret. A token that is no one's is nobody's feed.
@@ -170,6 +177,15 @@ public static class AccessSweepTable
         Get("/", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
         Both("/account/notifications", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
         Both("/account/password", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
+        Get("/account/security", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
+        Both("/account/security/authenticator", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
+
+        // Forms that exist only once two-factor sign-in is on (Kari has it off): anonymous is refused, the rest is TwoFactorTests'.
+        Get("/account/security/recovery-codes", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
+        Post("/account/security/recovery-codes", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
+        Get("/account/security/disable", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
+        Post("/account/security/disable", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
+        Post("/account/security/forget-browser", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
         Get("/account/calendar", Vendor, None, Callers.Anonymous, Demo.SorFronContact);
         Post("/account/calendar/renew", Vendor, None, Callers.Anonymous, Demo.SorFronContact, "/account/calendar");
 

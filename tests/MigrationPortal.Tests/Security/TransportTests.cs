@@ -47,7 +47,7 @@ public sealed class TransportTests(ProductionPortalFactory factory) : IClassFixt
         Assert.Contains("max-age=", login.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
         Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-mp.af=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
 
-        using var form = new FormUrlEncodedContent([new("Email", Demo.Lead), new("Password", DemoData.DemoPassword), new("__RequestVerificationToken", token)]);
+        using var form = new FormUrlEncodedContent([new("Email", Demo.SorFronContact), new("Password", DemoData.DemoPassword), new("__RequestVerificationToken", token)]);
         var signedIn = await https.PostAsync(new Uri("/account/login", UriKind.Relative), form);
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -58,7 +58,7 @@ public sealed class TransportTests(ProductionPortalFactory factory) : IClassFixt
         Assert.Contains("; path=/", cookie, StringComparison.Ordinal);
         Assert.DoesNotContain("domain=", cookie, StringComparison.Ordinal);
 
-        var dashboard = await https.GetAsync(new Uri("/dashboard", UriKind.Relative));
+        var dashboard = await https.GetAsync(new Uri("/my", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.True(dashboard.Headers.CacheControl!.NoStore);
         Assert.True(dashboard.Headers.CacheControl.Private);
@@ -66,7 +66,7 @@ public sealed class TransportTests(ProductionPortalFactory factory) : IClassFixt
 
         // The language cookie too is sent over HTTPS only.
         var culture = await https.PostAsync(new Uri("/culture", UriKind.Relative), new FormUrlEncodedContent([
-            new("culture", "en"), new("returnUrl", "/dashboard"),
+            new("culture", "en"), new("returnUrl", "/my"),
             new("__RequestVerificationToken", System.Text.RegularExpressions.Regex.Match(await dashboard.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value)]));
         Assert.Contains(culture.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
 

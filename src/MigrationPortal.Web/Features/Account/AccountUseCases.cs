@@ -38,6 +38,12 @@ public static class AccountUseCases
                     // Recorded as a security event by PortalSignInManager, as are a wrong password and the lockout it causes.
                     return form.ReturnUrl ?? string.Empty;
                 }
+
+                if (result.RequiresTwoFactor)
+                {
+                    // The password was right; the code from the app comes next, on its own page (TwoFactorController).
+                    return TwoFactorLogin.StepUrl(form.ReturnUrl);
+                }
             }
             else
             {

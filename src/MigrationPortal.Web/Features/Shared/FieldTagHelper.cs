@@ -37,6 +37,9 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
 
     public string? Autocomplete { get; set; }
 
+    /// <summary>The keyboard a phone shows (<c>numeric</c> for a one-time code, which is not a number to count with).</summary>
+    public string? Inputmode { get; set; }
+
     /// <summary>Marks the field required where no <c>[Required]</c> says it (a rule of its own, such as the organisation number).</summary>
     public bool? Required { get; set; }
 
@@ -65,6 +68,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator, IStringLocalizer<Sh
             ["aria-describedby"] = describedBy.Length == 0 ? null : describedBy,
             ["required"] = IsRequired ? "required" : null,
             ["autocomplete"] = Autocomplete,
+            ["inputmode"] = Inputmode,
         };
         foreach (var key in attributes.Where(a => a.Value is null).Select(a => a.Key).ToList())
         {

@@ -19,6 +19,11 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManag
             identity.AddClaim(new Claim(PortalClaims.CustomerId, cid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(Security.TwoFactorClaim.Type, "true"));
+        }
+
         return identity;
     }
 }
