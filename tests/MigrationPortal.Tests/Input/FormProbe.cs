@@ -242,7 +242,8 @@ public sealed partial class FormProbe(PortalFactory factory, PortalClient client
     /// <summary>HTML reads CR LF in a text area as LF (and a browser posts CR LF again): compare lines, not line ends.</summary>
     private static string Lines(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
-    private async Task<HttpResponseMessage> PostAsync(string action, List<FormField> fields, string token, string replaced, Probe? probe)
+    /// <summary>Posts the form as read, with <paramref name="replaced"/> holding the probe's value (none: as read).</summary>
+    public async Task<HttpResponseMessage> PostAsync(string action, List<FormField> fields, string token, string replaced, Probe? probe)
     {
         var body = new StringBuilder();
         void Add(string name, string encoded) =>
