@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Tests.Infrastructure;
 using MigrationPortal.Web.Data;
@@ -75,6 +77,70 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
         var problems = await new FormProbe(factory, client, form).RunAsync(Probes);
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>A form read from the user's own page, posted to another customer's or a missing id (<c>Url</c>), or with an id field naming another customer's row.</summary>
+    public static TheoryData<string, string?, string, int> ForeignIds() => new()
+    {
+        { "step-comment", null, "tromsø-step-comments", 404 },
+        { "finding-new", null, "tromsø-finding-new", 404 },
+        { "step-edit", null, "step-of-another-project", 404 },
+        { "contact-edit", null, "contact-of-another-customer", 404 },
+        { "project-edit", null, "missing-project", 404 },
+        { "meeting-new", "ContactIds", "tromsø-contact", 200 },
+        { "checklist-new", "OwnerContactId", "tromsø-contact", 200 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForeignIds))]
+    public async Task An_id_that_does_not_exist_or_is_another_customers_changes_nothing(string name, string? field, string target, int status)
+    {
+        var form = Cases.Single(c => c.Name == name);
+        var foreign = await factory.WithDbAsync(async db => target switch
+        {
+            "tromsø-step-comments" => await db.Steps.Where(s => s.Project!.Name.StartsWith("Tromsø") && s.CustomerVisible).Select(s => $"/projects/{s.ProjectId}/steps/{s.Id}/comments").FirstAsync(),
+            "tromsø-finding-new" => $"/projects/{await Project(db, "Tromsø")}/test/findings/new",
+            "step-of-another-project" => await db.Steps.Where(s => s.Project!.Name.StartsWith("Tromsø")).Select(s => $"/projects/{{0}}/steps/{s.Id}/edit").FirstAsync(),
+            "contact-of-another-customer" => await db.Contacts.Where(c => c.Email == Demo.SorFronContact).Select(c => $"/customers/{{0}}/contacts/{c.Id}/edit").SingleAsync(),
+            "missing-project" => "/projects/999999/edit",
+            _ => $"{await db.Contacts.Where(c => c.Email == Demo.TromsoContact).Select(c => c.Id).SingleAsync()}",
+        });
+        using var client = await factory.LoginAsync(form.Login!);
+        var probe = new FormProbe(factory, client, form);
+        var (action, fields, token) = await probe.ReadFormAsync();
+        var before = await probe.FingerprintAsync();
+
+        // {0}: the id of the user's own project or customer, from the form's own address.
+        var url = field is null ? string.Format(CultureInfo.InvariantCulture, foreign, action.Split('/')[2]) : action;
+        var response = await probe.PostAsync(url, fields, token, field ?? string.Empty, field is null ? null : new Probe("foreign", foreign, null));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(before, await probe.FingerprintAsync());
+        if (field is not null)
+        {
+            Assert.NotNull((await PortalClient.ParseAsync(response)).GetElementById(field + "-error"));
+        }
+    }
+
+    [Theory]
+    [InlineData("customer-new", "OrgNumber", "123 456 785")]
+    [InlineData("customer-new", "OrgNumber", "700113450")]
+    [InlineData("lead-new", "NewCustomerOrgNumber", "210 430 563")]
+    public async Task An_organisation_number_that_passes_mod11_but_cannot_exist_is_refused_beside_the_field(string name, string field, string number)
+    {
+        var form = Cases.Single(c => c.Name == name);
+        using var client = await factory.LoginAsync(form.Login!);
+        var probe = new FormProbe(factory, client, form);
+        var (action, fields, token) = await probe.ReadFormAsync();
+        var before = await probe.FingerprintAsync();
+
+        var response = await probe.PostAsync(action, fields, token, field, new Probe("impossible", number, null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Contains("begynner alltid med 8 eller 9", page.GetElementById(field + "-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(number, ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector($"[name={field}]")!).Value);
+        Assert.Equal(before, await probe.FingerprintAsync());
     }
 
     /// <summary>What each kind of field is fed.</summary>
