@@ -4,6 +4,7 @@ using MigrationPortal.Web.Infrastructure.Backup;
 using MigrationPortal.Web.Infrastructure.Jobs;
 using MigrationPortal.Web.Infrastructure.Logging;
 using MigrationPortal.Web.Infrastructure.Security;
+using MigrationPortal.Web.Infrastructure.Text;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,7 @@ app.UseSecurityHeaders();
 // their own requests.
 app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRequestLocalization();
+app.UseFormsWithoutNul();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

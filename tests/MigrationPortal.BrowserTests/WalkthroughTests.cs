@@ -71,7 +71,7 @@ public sealed class WalkthroughTests(BrowserFixture fx)
         await BrowserFixture.LoginAsync(page, "prosjektleder@leverandor.example");
         await page.GotoAsync("/customers/new");
         await page.GetByLabel("Navn").FillAsync("Vågå kommune");
-        await page.GetByLabel("Organisasjonsnummer").FillAsync("123 456 789");
+        await page.GetByLabel("Organisasjonsnummer").FillAsync("938 821 004");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
 

@@ -1,8 +1,8 @@
 namespace MigrationPortal.Web.Domain;
 
 /// <summary>
-/// A Norwegian organisation number (organisasjonsnummer): nine digits, the last a MOD11 check digit over
-/// the first eight with weights 3 2 7 6 5 4 3 2.
+/// A Norwegian organisation number (organisasjonsnummer): nine digits, the first 8 or 9 (the only series
+/// Enhetsregisteret issues), the last a MOD11 check digit over the first eight with weights 3 2 7 6 5 4 3 2.
 /// </summary>
 public static class OrgNumber
 {
@@ -13,6 +13,9 @@ public static class OrgNumber
         None,
         Missing,
         NotNineDigits,
+
+        /// <summary>Nine digits with a valid check digit can still not exist: every number issued starts with 8 or 9.</summary>
+        WrongFirstDigit,
         WrongCheckDigit,
     }
 
@@ -31,6 +34,11 @@ public static class OrgNumber
         if (digits.Length != 9 || !digits.All(char.IsAsciiDigit))
         {
             return Problem.NotNineDigits;
+        }
+
+        if (digits[0] is not ('8' or '9'))
+        {
+            return Problem.WrongFirstDigit;
         }
 
         var check = CheckDigit(digits[..8]);

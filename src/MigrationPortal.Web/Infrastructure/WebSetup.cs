@@ -100,6 +100,9 @@ public static class WebSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.ModelBinderProviders.Insert(0, new Localization.MoneyModelBinderProvider());
 
+                // Every bound string loses the control characters no one types (Text.TypedText); NULs already went with FormWithoutNul.
+                o.ModelBinderProviders.Insert(0, new Text.TypedTextModelBinderProvider());
+
                 // Required fields say so with [Required] and a translated message; the implicit English one never shows.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })

@@ -19,21 +19,29 @@ public sealed class MeetingTests(PortalFactory factory) : IClassFixture<PortalFa
             await db.Contacts.Where(c => c.Name == "Kari Nordmann").Select(c => c.Id).SingleAsync()));
         using var sales = await factory.LoginAsync(Demo.Sales);
         var token = await sales.TokenAsync("/error/404");
-        using var content = new FormUrlEncodedContent(
-        [
-            new("Kind", "FollowUp"), new("Title", "Avklaring av ressurser"), new("Date", "2027-01-12"), new("Start", "10:00"), new("End", "11:30"),
-            new("Location", "Rådhuset, Tromsø"), new("OnlineLink", "https://møte.example/abc"), new("Agenda", "1. Ressurser\n2. Oppstart"),
-            new("ContactIds", $"{per}"), new("ContactIds", $"{ellen}"), new("ContactIds", $"{kari}"), new("CustomerVisible", "true"), new("__RequestVerificationToken", token),
-        ]);
+        async Task<HttpResponseMessage> PostAsync(params int[] contacts)
+        {
+            using var content = new FormUrlEncodedContent(
+            [
+                new("Kind", "FollowUp"), new("Title", "Avklaring av ressurser"), new("Date", "2027-01-12"), new("Start", "10:00"), new("End", "11:30"),
+                new("Location", "Rådhuset, Tromsø"), new("OnlineLink", "https://møte.example/abc"), new("Agenda", "1. Ressurser\n2. Oppstart"),
+                .. contacts.Select(c => new KeyValuePair<string, string>("ContactIds", $"{c}")), new("CustomerVisible", "true"), new("__RequestVerificationToken", token),
+            ]);
+            return await sales.Http.PostAsync(new Uri($"/projects/{project}/meetings/new", UriKind.Relative), content);
+        }
 
-        var response = await sales.Http.PostAsync(new Uri($"/projects/{project}/meetings/new", UriKind.Relative), content);
+        // Kari is not at a customer of this project: a form that says she takes part is refused beside the field, nothing saved.
+        var withKari = await PostAsync(per, ellen, kari);
+        Assert.Equal(HttpStatusCode.OK, withKari.StatusCode);
+        Assert.NotNull((await PortalClient.ParseAsync(withKari)).QuerySelector("#ContactIds-error"));
+        Assert.False(await factory.WithDbAsync(db => db.Meetings.AnyAsync(m => m.Title == "Avklaring av ressurser")));
+
+        var response = await PostAsync(per, ellen);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var meeting = await factory.WithDbAsync(db => db.Meetings.AsNoTracking().Include(m => m.Participants).SingleAsync(m => m.Title == "Avklaring av ressurser"));
         Assert.Equal(new DateTime(2027, 1, 12, 9, 0, 0, DateTimeKind.Utc), meeting.StartUtc);
         Assert.Equal(new DateTime(2027, 1, 12, 10, 30, 0, DateTimeKind.Utc), meeting.EndUtc);
-
-        // Kari is not at a customer of this project, so the form's claim that she takes part is ignored.
         Assert.Equal(["Ellen Aslaksen", "Per Hansen"], meeting.Participants.Select(p => p.Name).Order(StringComparer.Ordinal));
 
         using var customer = await factory.LoginAsync(Demo.TromsoContact);

@@ -22,7 +22,7 @@ public sealed class PlanPdfTests
     private static readonly IStringLocalizer L = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources")
         .BuildServiceProvider().GetRequiredService<IStringLocalizer<SharedResource>>();
 
-    private static readonly VendorOptions Vendor = new() { Name = "Leverandøren AS", AddressLines = ["Skyveien 1", "0150 Oslo"], OrgNumber = "999 888 777" };
+    private static readonly VendorOptions Vendor = new() { Name = "Leverandøren AS", AddressLines = ["Skyveien 1", "0150 Oslo"], OrgNumber = "999 888 771" };
 
     /// <summary>A plan of <paramref name="steps"/> steps over the phases, a week apart, with every milestone on the first steps.</summary>
     public static PlanPdf.Data Plan(int steps, int daysApart = 2, string language = "nb-NO") => new(

@@ -33,7 +33,7 @@ public static class Notifications
             ArgumentNullException.ThrowIfNull(form);
             if (!valid || form.On.Any(k => !Choosable.Contains(k)))
             {
-                return Result.Invalid(form, new FieldError(string.Empty, "Notifications.Invalid"));
+                return Result.Invalid(form, new FieldError(nameof(form.On), "Notifications.Invalid"));
             }
 
             if (user.UserId() is not { } userId)

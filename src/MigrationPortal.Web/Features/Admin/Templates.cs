@@ -40,6 +40,7 @@ public static class Templates
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Template.Description")]
+        [DataType(DataType.MultilineText)]
         public string? Description { get; set; }
 
         [Display(Name = "Template.Responsible")]

@@ -120,6 +120,11 @@ public static class Users
                 return Result.Invalid(await PageAsync(form, ct));
             }
 
+            if (form.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId, ct))
+            {
+                return Result.Invalid(await PageAsync(form, ct), new FieldError(nameof(form.ContactId), "Validation.ValueInvalidNoValue", new Label("User.Contact")));
+            }
+
             Contact? contact = null;
             if (form.Role == Roles.Customer)
             {

@@ -35,6 +35,7 @@ public static class EditChecklistItem
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Checklist.Description")]
+        [DataType(DataType.MultilineText)]
         public string? Description { get; set; }
 
         [Display(Name = "Checklist.Owner")]

@@ -89,6 +89,7 @@ public static class EditCloudNews
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(20000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "CloudNews.Markdown")]
+        [DataType(DataType.MultilineText)]
         public string Markdown { get; set; } = string.Empty;
     }
 
@@ -179,6 +180,7 @@ public static class EditCustomerCentre
 
         [StringLength(500, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "CustomerCentre.Hours")]
+        [DataType(DataType.MultilineText)]
         public string? CustomerCentreHours { get; set; }
     }
 

@@ -120,7 +120,8 @@ public static class PlanPdf
             new Letterhead(vendor.Name, senderLines, recipient, [(l["PlanPdf.Version"], version), (l["Pdf.Date"], Display.Date(d.Date))]),
             blocks,
             $"{vendor.Name} · {l["PlanPdf.Title"]} · {d.ProjectName} · {l["PlanPdf.Version"]} {version}",
-            l["Pdf.PageOf"]);
+            l["Pdf.PageOf"])
+        { ReplacedCharactersNote = l["Pdf.ReplacedCharacters"] };
     }
 
     private static string PhaseName(Phase phase, IStringLocalizer l) => l["PlanPdf.PhaseHeading", (int)phase, l[$"Phase.{phase}"]];

@@ -52,6 +52,7 @@ public static class SaveEvent
 
         [StringLength(20000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Event.Programme")]
+        [DataType(DataType.MultilineText)]
         public string? Programme { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using MigrationPortal.Web.Features.Shared;
 
@@ -27,7 +28,7 @@ public sealed class GoLiveController : PortalController
         Done(await h.SetFollowUpAsync(id, version, weeks, User, ct), "GoLive.FollowUpSaved", _ => Back(id), () => Back(id));
 
     [HttpPost("handover/request")]
-    public async Task<IActionResult> RequestHandover(int id, int version, string? reason, [FromServices] RunGoLive.Handler h, CancellationToken ct) =>
+    public async Task<IActionResult> RequestHandover(int id, int version, [DataType(DataType.MultilineText)] string? reason, [FromServices] RunGoLive.Handler h, CancellationToken ct) =>
         Done(await h.RequestHandoverAsync(id, version, reason, User, ct), "GoLive.HandoverRequested", _ => Back(id), () => Back(id));
 
     [HttpPost("handover/accept")]

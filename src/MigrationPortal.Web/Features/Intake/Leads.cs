@@ -54,6 +54,7 @@ public static class Leads
 
         [StringLength(8000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Lead.Notes")]
+        [DataType(DataType.MultilineText)]
         public string? Notes { get; set; }
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -24,18 +24,22 @@ public static class Mapping
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Mapping.Needs")]
+        [DataType(DataType.MultilineText)]
         public string? Needs { get; set; }
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Mapping.WhyCloud")]
+        [DataType(DataType.MultilineText)]
         public string? WhyCloud { get; set; }
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Mapping.InternalResources")]
+        [DataType(DataType.MultilineText)]
         public string? InternalResources { get; set; }
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Mapping.HelpNeeded")]
+        [DataType(DataType.MultilineText)]
         public string? HelpNeeded { get; set; }
 
         [StringLength(200, ErrorMessage = "Validation.MaxLength")]
@@ -50,6 +54,7 @@ public static class Mapping
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Mapping.Other")]
+        [DataType(DataType.MultilineText)]
         public string? Other { get; set; }
     }
 

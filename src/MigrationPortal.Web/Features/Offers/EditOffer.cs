@@ -17,6 +17,8 @@ public static class EditOffer
     public sealed class ActivityRow
     {
         public string? Description { get; set; }
+
+        [Display(Name = "Offer.PriceKind")]
         public PriceKind PriceKind { get; set; } = PriceKind.Unit;
 
         [Display(Name = "Offer.Quantity")]
@@ -33,8 +35,10 @@ public static class EditOffer
         public string? DurationWeeks { get; set; }
 
         /// <summary>The plan step (template key) the activity is carried out as; empty for a step of its own.</summary>
+        [Display(Name = "Offer.PlanStep")]
         public string? PlanKey { get; set; }
 
+        [Display(Name = "Offer.RemoveRow")]
         public bool Remove { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && UnitPrice is null && FixedPrice is null;
@@ -48,6 +52,7 @@ public static class EditOffer
         [Display(Name = "Offer.AmountPerYear")]
         public decimal? AmountPerYear { get; set; }
 
+        [Display(Name = "Offer.RemoveRow")]
         public bool Remove { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && AmountPerYear is null;
@@ -67,14 +72,17 @@ public static class EditOffer
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Offer.Summary")]
+        [DataType(DataType.MultilineText)]
         public string? Summary { get; set; }
 
         [StringLength(8000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Offer.Terms")]
+        [DataType(DataType.MultilineText)]
         public string? Terms { get; set; }
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Offer.Caveats")]
+        [DataType(DataType.MultilineText)]
         public string? Caveats { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
@@ -148,6 +156,8 @@ public static class EditOffer
 
             var errors = new List<FieldError>();
             var activities = new List<OfferActivity>();
+            var planKeys = (await PlanStepsAsync(await db.OfferRevisions.Where(r => r.Id == form.RevisionId).Select(r => r.Offer!.ProjectId).SingleAsync(ct), ct))
+                .Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
             foreach (var (row, i) in form.Activities.Select((r, i) => (r, i)))
             {
                 if (row.Remove || row.IsBlank)
@@ -161,6 +171,11 @@ public static class EditOffer
                 if (row.Unit is { Length: > 20 })
                 {
                     errors.Add(new FieldError(prefix + nameof(row.Unit), "Validation.RowTooLong", i + 1, 20));
+                }
+
+                if (!string.IsNullOrWhiteSpace(row.PlanKey) && !planKeys.Contains(row.PlanKey.Trim()))
+                {
+                    errors.Add(new FieldError(prefix + nameof(row.PlanKey), "Validation.ValueInvalidNoValue", new Label("Offer.PlanStep")));
                 }
 
                 // Quantity × unit price, or a fixed price: whichever the row is priced by must be filled in, never taken as 0 or 1.
@@ -186,7 +201,7 @@ public static class EditOffer
                     Description = (row.Description ?? string.Empty).Trim(), PriceKind = kind,
                     Quantity = quantity, Unit = string.IsNullOrWhiteSpace(row.Unit) ? null : row.Unit.Trim(), UnitPrice = unitPrice, FixedPrice = fixedPrice,
                     DurationWeeks = weeks, SortOrder = activities.Count + 1,
-                    PlanKey = string.IsNullOrWhiteSpace(row.PlanKey) ? null : row.PlanKey.Trim() is { Length: <= 100 } key ? key : null,
+                    PlanKey = string.IsNullOrWhiteSpace(row.PlanKey) ? null : row.PlanKey.Trim(),
                 });
             }
 
@@ -282,6 +297,14 @@ public static class EditOffer
             return target.Failure ?? (target.Value!.Status == OfferStatus.Draft ? null : Result.Refused("Offer.LockedText"));
         }
 
+        /// <summary>The plan steps an activity can be carried out as: the project's products' templates after intake, one per key.</summary>
+        private async Task<List<(string Key, string Title)>> PlanStepsAsync(int projectId, CancellationToken ct) =>
+            (await db.StepTemplates.AsNoTracking()
+                    .Where(t => t.Phase != Phase.Intake && db.ProjectProducts.Any(pp => pp.ProjectId == projectId && pp.ProductId == t.ProductId))
+                    .Select(t => new { t.Key, t.Title, t.Phase, t.SortOrder }).ToListAsync(ct))
+                .GroupBy(t => t.Key, StringComparer.Ordinal).Select(g => g.First()).OrderBy(t => t.Phase).ThenBy(t => t.SortOrder)
+                .Select(t => (t.Key, t.Title)).ToList();
+
         private async Task<Page> PageAsync(Form form, CancellationToken ct)
         {
             var info = await db.OfferRevisions.AsNoTracking().Where(r => r.Id == form.RevisionId)
@@ -290,12 +313,7 @@ public static class EditOffer
                 .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
             var products = (await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
 
-            // The plan steps an activity can be carried out as: the project's products' templates after intake, one per key.
-            var planSteps = (await db.StepTemplates.AsNoTracking()
-                    .Where(t => t.Phase != Phase.Intake && db.ProjectProducts.Any(pp => pp.ProjectId == info.ProjectId && pp.ProductId == t.ProductId))
-                    .Select(t => new { t.Key, t.Title, t.Phase, t.SortOrder }).ToListAsync(ct))
-                .GroupBy(t => t.Key, StringComparer.Ordinal).Select(g => g.First()).OrderBy(t => t.Phase).ThenBy(t => t.SortOrder)
-                .Select(t => (t.Key, t.Title)).ToList();
+            var planSteps = await PlanStepsAsync(info.ProjectId, ct);
 
             // Room for new rows at the end of both tables.
             while (form.Activities.Count(a => a.IsBlank) < BlankRows)

@@ -144,7 +144,8 @@ public sealed class OfferPdf(PortalDb db, IStringLocalizer<SharedResource> l, IP
             new Letterhead(v.Name, senderLines, recipient, facts),
             blocks,
             $"{v.Name} · {l["Pdf.OfferTitle"]} {r.Offer.Number} rev. {r.Revision}",
-            l["Pdf.PageOf"]);
+            l["Pdf.PageOf"])
+        { ReplacedCharactersNote = l["Pdf.ReplacedCharacters"] };
         return renderer.Render(model);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MigrationPortal.Web.Features.Shared;
@@ -55,6 +56,6 @@ public sealed class OffersController : PortalController
             "Offer.AcceptedFlash", _ => RedirectToAction(nameof(Show), new { id }), () => RedirectToAction(nameof(Show), new { id }));
 
     [HttpPost("/offers/{id:int}/decline")]
-    public async Task<IActionResult> Decline(int id, string? reason, [FromServices] OfferDecision.Handler h, CancellationToken ct) =>
+    public async Task<IActionResult> Decline(int id, [DataType(DataType.MultilineText)] string? reason, [FromServices] OfferDecision.Handler h, CancellationToken ct) =>
         Done(await h.DeclineAsync(id, reason, User, ct), "Offer.DeclinedFlash", _ => RedirectToAction(nameof(Show), new { id }), () => RedirectToAction(nameof(Show), new { id }));
 }

@@ -96,7 +96,8 @@ public static partial class SealContract
                     new PdfParagraph(l["Contract.SealExplained", v.Name]),
                 ],
                 l["Contract.Footer", number, r.Revision],
-                string.Empty);
+                string.Empty)
+            { ReplacedCharactersNote = l["Pdf.ReplacedCharacters"] };
         }
 
         private SealText Seal(OfferRevision r) => new(

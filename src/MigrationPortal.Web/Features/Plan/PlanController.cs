@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using MigrationPortal.Web.Features.Shared;
 
@@ -11,6 +12,6 @@ public sealed class PlanController : PortalController
         Page(await h.GetAsync(id, User, ct));
 
     [HttpPost("advance")]
-    public async Task<IActionResult> Advance(int id, int version, string? reason, [FromServices] AdvancePhase.Handler h, CancellationToken ct) =>
+    public async Task<IActionResult> Advance(int id, int version, [DataType(DataType.MultilineText)] string? reason, [FromServices] AdvancePhase.Handler h, CancellationToken ct) =>
         Done(await h.AdvanceAsync(id, version, reason, User, ct), "Gate.Moved", _ => RedirectToAction(nameof(Index), new { id }), () => RedirectToAction(nameof(Index), null, new { id }, "gate"));
 }

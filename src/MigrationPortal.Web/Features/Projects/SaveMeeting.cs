@@ -54,10 +54,12 @@ public static class SaveMeeting
 
         [StringLength(8000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Meeting.Agenda")]
+        [DataType(DataType.MultilineText)]
         public string? Agenda { get; set; }
 
         [StringLength(16000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Meeting.Minutes")]
+        [DataType(DataType.MultilineText)]
         public string? Minutes { get; set; }
 
         [Display(Name = "Meeting.CustomerVisible")]
@@ -153,6 +155,17 @@ public static class SaveMeeting
             if (DateRules.Check(DateKind.Meeting, nameof(form.Date), "Meeting.Date", form.Date, Display.TodayInOslo(clock)) is { } outOfRange)
             {
                 return Result.Invalid(page, outOfRange);
+            }
+
+            // Only a crafted request names someone not on the lists (another customer's contact, a user who does not exist).
+            if (form.ContactIds.Any(id => page.Contacts.All(c => c.Id != id)))
+            {
+                return Result.Invalid(page, new FieldError(nameof(form.ContactIds), "Validation.ValueInvalidNoValue", new Label("Meeting.CustomerParticipants")));
+            }
+
+            if (form.UserIds.Any(id => page.Staff.All(s => s.Id != id)))
+            {
+                return Result.Invalid(page, new FieldError(nameof(form.UserIds), "Validation.ValueInvalidNoValue", new Label("Meeting.StaffParticipants")));
             }
 
             var meeting = form.Id is { } id

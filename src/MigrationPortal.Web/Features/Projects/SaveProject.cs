@@ -111,9 +111,15 @@ public static class SaveProject
                 return denied;
             }
 
+            // A date out of range is named beside its own field, also when another rule failed too (a go-live "before" a start in year 9999).
+            var today = Display.TodayInOslo(clock);
+            var errors = new List<FieldError>();
+            DateRules.AddTo(errors, today,
+                (DateKind.Plan, nameof(form.PlannedStart), "Project.PlannedStart", form.PlannedStart),
+                (DateKind.Plan, nameof(form.PlannedGoLive), "Project.PlannedGoLive", form.PlannedGoLive));
             if (!valid)
             {
-                return Result.Invalid(await PageAsync(form, ct));
+                return Result.Invalid(await PageAsync(form, ct), errors);
             }
 
             var project = form.Id is { } id
@@ -121,7 +127,6 @@ public static class SaveProject
                 : db.Projects.Add(new Project { Name = form.Name, CreatedUtc = clock.GetUtcNow().UtcDateTime }).Entity;
             var customerIds = form.CustomerIds.Distinct().ToList();
             var productIds = form.ProductIds.Distinct().ToList();
-            var errors = new List<FieldError>();
             if (await db.Customers.CountAsync(c => customerIds.Contains(c.Id), ct) != customerIds.Count)
             {
                 errors.Add(new(nameof(form.CustomerIds), "Validation.ProjectNeedsCustomer"));
@@ -139,10 +144,6 @@ public static class SaveProject
                 errors.Add(new(nameof(form.LeadUserId), "Validation.UnknownAssignee"));
             }
 
-            var today = Display.TodayInOslo(clock);
-            DateRules.AddTo(errors, today,
-                (DateKind.Plan, nameof(form.PlannedStart), "Project.PlannedStart", form.PlannedStart),
-                (DateKind.Plan, nameof(form.PlannedGoLive), "Project.PlannedGoLive", form.PlannedGoLive));
             if (errors.Count > 0)
             {
                 return Result.Invalid(await PageAsync(form, ct), errors);

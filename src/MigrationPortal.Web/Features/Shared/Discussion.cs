@@ -23,6 +23,7 @@ public static class Discussion
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(MaxLength, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Comment.Text")]
+        [DataType(DataType.MultilineText)]
         public string? Text { get; set; }
 
         /// <summary>An internal note: vendor staff only.</summary>

@@ -21,6 +21,7 @@ public static class EditTestEnvironment
         public int? Id { get; set; }
         public string? Name { get; set; }
         public string? Users { get; set; }
+        [Display(Name = "Offer.RemoveRow")]
         public bool Remove { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Users);
@@ -48,6 +49,7 @@ public static class EditTestEnvironment
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Test.Notes")]
+        [DataType(DataType.MultilineText)]
         public string? Notes { get; set; }
 
         public List<ClientRow> Clients { get; set; } = [];

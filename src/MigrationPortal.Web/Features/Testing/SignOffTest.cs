@@ -25,6 +25,7 @@ public static class SignOffTest
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Test.SignOffRemarks")]
+        [DataType(DataType.MultilineText)]
         public string? Remarks { get; set; }
     }
 

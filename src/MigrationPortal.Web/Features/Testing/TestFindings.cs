@@ -25,6 +25,7 @@ public static class ReportFinding
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Finding.Description")]
+        [DataType(DataType.MultilineText)]
         public string? Description { get; set; }
 
         [Display(Name = "Finding.Severity")]
@@ -98,6 +99,7 @@ public static class EditFinding
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Finding.Resolution")]
+        [DataType(DataType.MultilineText)]
         public string? Resolution { get; set; }
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -51,10 +51,12 @@ public static class SaveTrainingSession
 
         [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Training.Participants")]
+        [DataType(DataType.MultilineText)]
         public string? Participants { get; set; }
 
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Training.Materials")]
+        [DataType(DataType.MultilineText)]
         public string? Materials { get; set; }
 
         [StringLength(500, ErrorMessage = "Validation.MaxLength")]

@@ -37,6 +37,7 @@ public static class SaveRelease
 
         [StringLength(8000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Upgrade.Description")]
+        [DataType(DataType.MultilineText)]
         public string? Description { get; set; }
 
         [StringLength(500, ErrorMessage = "Validation.MaxLength")]
@@ -124,7 +125,7 @@ public static class SaveRelease
             DateRules.AddTo(errors, today,
                 (DateKind.Meeting, nameof(form.PlannedDate), "Upgrade.PlannedDate", form.PlannedDate),
                 (DateKind.Meeting, nameof(form.WebinarDate), "Upgrade.WebinarDate", form.WebinarDate));
-            var version = form.ProductVersion.Trim();
+            var version = (form.ProductVersion ?? string.Empty).Trim();
             if (form.ProductId is { } productId)
             {
                 if (!await db.Products.AnyAsync(p => p.Id == productId, ct))

@@ -21,6 +21,7 @@ public static class RequestMeeting
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "MeetingRequest.Topic")]
+        [DataType(DataType.MultilineText)]
         public string Topic { get; set; } = string.Empty;
 
         [Display(Name = "MeetingRequest.PreferredDate")]

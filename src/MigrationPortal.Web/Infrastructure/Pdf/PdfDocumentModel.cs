@@ -10,7 +10,14 @@ public sealed record PdfDocumentModel(
     Letterhead Letterhead,
     IReadOnlyList<PdfBlock> Blocks,
     string FooterText,
-    string PageNumberFormat);
+    string PageNumberFormat)
+{
+    /// <summary>
+    /// The note at the end of a document in which some characters could not be drawn (an emoji: no embedded font has
+    /// them), with {0} for their list ("U+1F642, U+1F469"); the renderer falls back to "□ = {0}".
+    /// </summary>
+    public string? ReplacedCharactersNote { get; init; }
+}
 
 /// <summary>Sender at the top left, recipient below, key facts (number, dates) at the right.</summary>
 public sealed record Letterhead(string SenderName, IReadOnlyList<string> SenderLines, IReadOnlyList<string> RecipientLines, IReadOnlyList<(string Label, string Value)> Facts);

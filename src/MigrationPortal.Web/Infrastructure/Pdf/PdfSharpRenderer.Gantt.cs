@@ -113,8 +113,8 @@ public sealed partial class PdfSharpRenderer
             {
                 DrawMark(mark, x, x + 16, y, 12);
                 x += 20;
-                G.DrawString(text, chartFont, XBrushes.Black, new XRect(x, y, 200, 12), XStringFormats.CenterLeft);
-                x += G.MeasureString(text, chartFont).Width + 16;
+                glyphs.Draw(G, text, chartFont, XBrushes.Black, new XRect(x, y, 200, 12), XStringFormats.CenterLeft);
+                x += glyphs.Measure(G, text, chartFont) + 16;
             }
 
             y += 18;
@@ -123,7 +123,7 @@ public sealed partial class PdfSharpRenderer
         private void ChartHeader(PdfGantt chart, Slice slice)
         {
             G.DrawRectangle(new XSolidBrush(HeaderFill), Margin, y, slice.Right - Margin, 2 * ChartHeaderRow);
-            G.DrawString(chart.LabelHeader, chartBold, XBrushes.Black, new XRect(Margin + CellPadding, y + ChartHeaderRow, slice.LabelWidth, ChartHeaderRow), XStringFormats.CenterLeft);
+            glyphs.Draw(G, chart.LabelHeader, chartBold, XBrushes.Black, new XRect(Margin + CellPadding, y + ChartHeaderRow, slice.LabelWidth, ChartHeaderRow), XStringFormats.CenterLeft);
             for (var i = 0; i < slice.Count; i++)
             {
                 var week = chart.Weeks[slice.First + i];
@@ -140,11 +140,11 @@ public sealed partial class PdfSharpRenderer
                     // The label has the columns up to the next month; a month boundary is a line through both header rows.
                     var next = Enumerable.Range(i + 1, slice.Count - i - 1).FirstOrDefault(j => chart.Weeks[slice.First + j].Month is not null, slice.Count);
                     var room = slice.X(next) - slice.X(i) - 3;
-                    G.DrawString(Fit(month, chartBold, room), chartBold, XBrushes.Black, new XRect(slice.X(i) + 2, y, room, ChartHeaderRow), XStringFormats.CenterLeft);
+                    glyphs.Draw(G, Fit(month, chartBold, room), chartBold, XBrushes.Black, new XRect(slice.X(i) + 2, y, room, ChartHeaderRow), XStringFormats.CenterLeft);
                     G.DrawLine(new XPen(GridLine, 0.4), slice.X(i), y, slice.X(i), y + ChartHeaderRow);
                 }
 
-                G.DrawString(week.Number, chartFont, XBrushes.Black, new XRect(slice.X(i), y + ChartHeaderRow, slice.WeekWidth, ChartHeaderRow), XStringFormats.Center);
+                glyphs.Draw(G, week.Number, chartFont, XBrushes.Black, new XRect(slice.X(i), y + ChartHeaderRow, slice.WeekWidth, ChartHeaderRow), XStringFormats.Center);
             }
 
             y += 2 * ChartHeaderRow;
@@ -162,7 +162,7 @@ public sealed partial class PdfSharpRenderer
 
             var font = isGroup ? chartBold : chartFont;
             var indent = isGroup ? CellPadding : 3 * CellPadding;
-            G.DrawString(Fit(row.Label, font, slice.LabelWidth - indent - CellPadding), font, XBrushes.Black,
+            glyphs.Draw(G, Fit(row.Label, font, slice.LabelWidth - indent - CellPadding), font, XBrushes.Black,
                 new XRect(Margin + indent, y, slice.LabelWidth - indent, ChartRowHeight), XStringFormats.CenterLeft);
             if (row is { From: { } from, To: { } to })
             {
@@ -213,13 +213,13 @@ public sealed partial class PdfSharpRenderer
         /// <summary>The text, shortened with an ellipsis when it is wider than <paramref name="width"/>.</summary>
         private string Fit(string text, XFont font, double width)
         {
-            if (G.MeasureString(text, font).Width <= width)
+            if (glyphs.Measure(G, text, font) <= width)
             {
                 return text;
             }
 
             var length = text.Length;
-            while (length > 1 && G.MeasureString(string.Concat(text.AsSpan(0, length), "…"), font).Width > width)
+            while (length > 1 && glyphs.Measure(G, string.Concat(text.AsSpan(0, length), "…"), font) > width)
             {
                 length--;
             }

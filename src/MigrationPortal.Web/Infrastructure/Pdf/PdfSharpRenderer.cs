@@ -29,7 +29,8 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
         pdf.Info.Creator = "MigrationPortal";
         pdf.Language = document.Language;
 
-        var writer = new Writer(pdf);
+        var glyphs = new PdfText();
+        var writer = new Writer(pdf, glyphs);
         writer.Letterhead(document.Letterhead);
         foreach (var block in document.Blocks)
         {
@@ -58,6 +59,12 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
             }
         }
 
+        // What no embedded font can draw (an emoji, say) is shown as □, and the document says which characters those were.
+        if (glyphs.Replaced.Count > 0)
+        {
+            writer.Paragraph(string.Format(System.Globalization.CultureInfo.InvariantCulture, document.ReplacedCharactersNote ?? PdfText.Placeholder + " = {0}", glyphs.ReplacedList), isBold: false);
+        }
+
         writer.Finish();
 
         // Page numbers need the page count, so they are drawn when every page exists.
@@ -69,8 +76,8 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
             var y = pdf.Pages[i].Height.Point - Margin + 10;
             var width = pdf.Pages[i].Width.Point - (2 * Margin);
             gfx.DrawLine(new XPen(Rule, 0.5), Margin, y - 4, Margin + width, y - 4);
-            gfx.DrawString(document.FooterText, font, XBrushes.DimGray, new XRect(Margin, y, width, 12), XStringFormats.TopLeft);
-            gfx.DrawString(string.Format(System.Globalization.CultureInfo.InvariantCulture, document.PageNumberFormat, i + 1, count), font, XBrushes.DimGray, new XRect(Margin, y, width, 12), XStringFormats.TopRight);
+            glyphs.Draw(gfx, document.FooterText, font, XBrushes.DimGray, new XRect(Margin, y, width, 12), XStringFormats.TopLeft);
+            glyphs.Draw(gfx, string.Format(System.Globalization.CultureInfo.InvariantCulture, document.PageNumberFormat, i + 1, count), font, XBrushes.DimGray, new XRect(Margin, y, width, 12), XStringFormats.TopRight);
         }
 
         using var stream = new MemoryStream();
@@ -79,7 +86,7 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
     }
 
     /// <summary>Keeps the pen position and starts a new page when the next piece does not fit.</summary>
-    private sealed partial class Writer(PdfDocument pdf)
+    private sealed partial class Writer(PdfDocument pdf, PdfText glyphs)
     {
         private readonly XFont body = new(EmbeddedFontResolver.Family, 10);
         private readonly XFont bold = new(EmbeddedFontResolver.Family, 10, XFontStyleEx.Bold);
@@ -102,19 +109,19 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
         public void Letterhead(Letterhead l)
         {
             NewPage();
-            G.DrawString(l.SenderName, title, new XSolidBrush(Brand), new XRect(Margin, y, Width, 24), XStringFormats.TopLeft);
+            glyphs.Draw(G, l.SenderName, title, new XSolidBrush(Brand), new XRect(Margin, y, Width, 24), XStringFormats.TopLeft);
             y += 26;
             var top = y;
             foreach (var line in l.SenderLines)
             {
-                G.DrawString(line, small, XBrushes.DimGray, new XRect(Margin, y, Width / 2, 12), XStringFormats.TopLeft);
+                glyphs.Draw(G, line, small, XBrushes.DimGray, new XRect(Margin, y, Width / 2, 12), XStringFormats.TopLeft);
                 y += 12;
             }
 
             y += 18;
             foreach (var (line, i) in l.RecipientLines.Select((s, i) => (s, i)))
             {
-                G.DrawString(line, i == 0 ? bold : body, XBrushes.Black, new XRect(Margin, y, Width / 2, 14), XStringFormats.TopLeft);
+                glyphs.Draw(G, line, i == 0 ? bold : body, XBrushes.Black, new XRect(Margin, y, Width / 2, 14), XStringFormats.TopLeft);
                 y += 14;
             }
 
@@ -124,8 +131,8 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
             var valueX = Margin + (Width * 0.75);
             foreach (var (label, value) in l.Facts)
             {
-                G.DrawString(label, small, XBrushes.DimGray, new XRect(labelX, factY, valueX - labelX, 12), XStringFormats.TopLeft);
-                G.DrawString(value, bold, XBrushes.Black, new XRect(valueX, factY, Margin + Width - valueX, 12), XStringFormats.TopLeft);
+                glyphs.Draw(G, label, small, XBrushes.DimGray, new XRect(labelX, factY, valueX - labelX, 12), XStringFormats.TopLeft);
+                glyphs.Draw(G, value, bold, XBrushes.Black, new XRect(valueX, factY, Margin + Width - valueX, 12), XStringFormats.TopLeft);
                 factY += 14;
             }
 
@@ -137,7 +144,7 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
             // A heading never ends a page alone: keep room for two lines after it.
             Ensure(18 + (3 * LineHeight(body)));
             y += 8;
-            G.DrawString(text, heading, new XSolidBrush(Brand), new XRect(Margin, y, Width, 16), XStringFormats.TopLeft);
+            glyphs.Draw(G, text, heading, new XSolidBrush(Brand), new XRect(Margin, y, Width, 16), XStringFormats.TopLeft);
             y += 20;
         }
 
@@ -149,7 +156,7 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
                 foreach (var line in Wrap(paragraph, font, Width))
                 {
                     Ensure(LineHeight(font));
-                    G.DrawString(line, font, XBrushes.Black, new XRect(Margin, y, Width, LineHeight(font)), XStringFormats.TopLeft);
+                    glyphs.Draw(G, line, font, XBrushes.Black, new XRect(Margin, y, Width, LineHeight(font)), XStringFormats.TopLeft);
                     y += LineHeight(font);
                 }
             }
@@ -164,10 +171,10 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
             {
                 var lines = Wrap(value, body, Width - labelWidth);
                 Ensure(lines.Count * LineHeight(body));
-                G.DrawString(label, bold, XBrushes.Black, new XRect(Margin, y, labelWidth, LineHeight(body)), XStringFormats.TopLeft);
+                glyphs.Draw(G, label, bold, XBrushes.Black, new XRect(Margin, y, labelWidth, LineHeight(body)), XStringFormats.TopLeft);
                 foreach (var line in lines)
                 {
-                    G.DrawString(line, body, XBrushes.Black, new XRect(Margin + labelWidth, y, Width - labelWidth, LineHeight(body)), XStringFormats.TopLeft);
+                    glyphs.Draw(G, line, body, XBrushes.Black, new XRect(Margin + labelWidth, y, Width - labelWidth, LineHeight(body)), XStringFormats.TopLeft);
                     y += LineHeight(body);
                 }
             }
@@ -213,11 +220,11 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
             Ensure(height + 10);
             y += 6;
             G.DrawRectangle(new XPen(Brand, 1), Margin, y, Width, height);
-            G.DrawString(box.Heading, bold, new XSolidBrush(Brand), new XRect(Margin + 8, y + 8, Width - 16, 14), XStringFormats.TopLeft);
+            glyphs.Draw(G, box.Heading, bold, new XSolidBrush(Brand), new XRect(Margin + 8, y + 8, Width - 16, 14), XStringFormats.TopLeft);
             var ly = y + 28;
             foreach (var line in box.Lines)
             {
-                G.DrawString(line, body, XBrushes.Black, new XRect(Margin + 8, ly, Width - 16, LineHeight(body)), XStringFormats.TopLeft);
+                glyphs.Draw(G, line, body, XBrushes.Black, new XRect(Margin + 8, ly, Width - 16, LineHeight(body)), XStringFormats.TopLeft);
                 ly += lineHeight;
             }
 
@@ -246,7 +253,7 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
                 foreach (var line in Wrap(text, font, widths[i] - (2 * CellPadding)))
                 {
                     var rect = new XRect(x + CellPadding, ly, widths[i] - (2 * CellPadding), LineHeight(font));
-                    G.DrawString(line, font, XBrushes.Black, rect, columns[i].Align == PdfAlign.Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                    glyphs.Draw(G, line, font, XBrushes.Black, rect, columns[i].Align == PdfAlign.Right ? XStringFormats.TopRight : XStringFormats.TopLeft);
                     ly += LineHeight(font);
                 }
 
@@ -273,7 +280,7 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
                 foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(w => Split(w, font, width)))
                 {
                     var candidate = current.Length == 0 ? word : current + " " + word;
-                    if (current.Length > 0 && G.MeasureString(candidate, font).Width > width)
+                    if (current.Length > 0 && glyphs.Measure(G, candidate, font) > width)
                     {
                         lines.Add(current);
                         current = word;
@@ -297,7 +304,7 @@ public sealed partial class PdfSharpRenderer : IPdfRenderer
             while (start < word.Length)
             {
                 var length = word.Length - start;
-                while (length > 1 && G.MeasureString(word.Substring(start, length), font).Width > width)
+                while (length > 1 && glyphs.Measure(G, word.Substring(start, length), font) > width)
                 {
                     length--;
                 }
