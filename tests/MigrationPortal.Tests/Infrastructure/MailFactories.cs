@@ -9,7 +9,7 @@ using MigrationPortal.Web.Infrastructure.Mail;
 namespace MigrationPortal.Tests.Infrastructure;
 
 /// <summary>The app sending through SMTP to 127.0.0.1:<see cref="SmtpPort"/> (a netDumbster server the test starts and stops).</summary>
-public sealed class SmtpPortalFactory : PortalFactory
+public class SmtpPortalFactory : PortalFactory
 {
     public int SmtpPort { get; } = FreePort();
 
