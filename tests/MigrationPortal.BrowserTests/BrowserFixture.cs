@@ -70,6 +70,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Portal:PublicUrl", "http://127.0.0.1");
             b.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "mp-browser-tests", "logs"));
 
+            // This run's own certificates, not files in the project's App_Data.
+            b.UseSetting("DataProtection:Certificate:DevelopmentFile", Path.ChangeExtension(dbFile, ".keyring.pfx"));
+            b.UseSetting("Contract:Certificate:DevelopmentFile", Path.ChangeExtension(dbFile, ".seal.pfx.protected"));
+
             // Port 0 on loopback: the system picks a free port, so the tests run beside anything on 5000.
             b.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
         });

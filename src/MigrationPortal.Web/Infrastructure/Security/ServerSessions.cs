@@ -33,6 +33,9 @@ public sealed class SessionOptions
 /// </summary>
 public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SessionOptions> options, IHttpContextAccessor http, ILogger<ServerSessionStore> log) : ITicketStore
 {
+    /// <summary>Where Identity puts the security stamp in the principal (the default claim type).</summary>
+    private static readonly string SecurityStampClaim = new IdentityOptions().ClaimsIdentity.SecurityStampClaimType;
+
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
     public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null!, cancellationToken);
@@ -45,7 +48,7 @@ public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, Time
         var now = clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
-        var stamp = ticket.Principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType)
+        var stamp = ticket.Principal.FindFirstValue(SecurityStampClaim)
             ?? await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
         db.UserSessions.Add(new UserSession
         {
@@ -71,7 +74,7 @@ public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, Time
         // A sign-in on a request that had a session renews that session (the cookie handler keeps its key): the person and
         // the security stamp come from the new ticket, so signing in again after a password change carries on.
         var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A session needs a user.");
-        var stamp = ticket.Principal.FindFirstValue(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType);
+        var stamp = ticket.Principal.FindFirstValue(SecurityStampClaim);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
         await db.UserSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s
