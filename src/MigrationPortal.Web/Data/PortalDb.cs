@@ -123,6 +123,12 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
             }
         }
 
+        // A role given or taken is audited by its name: the roles (a handful) are loaded first if one changes.
+        if (ChangeTracker.Entries<IdentityUserRole<string>>().Any(e => e.State is EntityState.Added or EntityState.Deleted))
+        {
+            await Roles.LoadAsync(cancellationToken);
+        }
+
         var pending = CollectAudit();
         if (pending.Count == 0)
         {
@@ -218,7 +224,7 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         ProjectProduct pp => pp.Product?.Name ?? Products.Local.FirstOrDefault(p => p.Id == pp.ProductId)?.Name ?? Show(pp.ProductId),
         CustomerProduct cp => cp.Product?.Name ?? Products.Local.FirstOrDefault(p => p.Id == cp.ProductId)?.Name ?? Show(cp.ProductId),
         StepDependency d => d.DependsOn?.Title ?? Steps.Local.FirstOrDefault(s => s.Id == d.DependsOnStepId)?.Title ?? Show(d.DependsOnStepId),
-        IdentityUserRole<string> r => r.RoleId,
+        IdentityUserRole<string> r => Roles.Local.FirstOrDefault(x => x.Id == r.RoleId)?.Name ?? r.RoleId,
         _ => null,
     };
 

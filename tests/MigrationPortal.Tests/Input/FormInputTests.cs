@@ -23,7 +23,7 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
 
     public static TheoryData<string> Forms() => [.. Cases.Select(c => c.Name)];
 
-    private static IEnumerable<FormCase> Cases =>
+    internal static IEnumerable<FormCase> Cases =>
     [
         new("customer-new", Demo.Admin, _ => Task.FromResult("/customers/new"), Fill: n => new() { ["Name"] = $"Testkommune {n}", ["OrgNumber"] = Org(n) }),
         new("customer-edit", Demo.Admin, async db => $"/customers/{await db.Customers.Where(c => c.OrgNumber == "933401006").Select(c => c.Id).SingleAsync()}/edit", Fill: _ => new() { ["InstalledProductIds"] = "1" }, Reread: true),

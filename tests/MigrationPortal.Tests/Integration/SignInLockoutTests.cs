@@ -129,6 +129,11 @@ public sealed class SignInLockoutTests(CountingHasherFactory factory) : IClassFi
         var signedIn = await SignInAsync(Demo.Lead2, DemoData.DemoPassword);
 
         Assert.Equal(TimeSpan.FromMinutes(5), first);
+        // The audit trail says the lockouts came from an anonymous sign-in attempt and from where, not from "system".
+        var jonas = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Lead2).Select(u => u.Id).SingleAsync());
+        var lockouts = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == jonas && a.Property == "LockoutEnd" && a.NewValue != null).ToListAsync());
+        Assert.Equal(2, lockouts.Count);
+        Assert.All(lockouts, a => Assert.Equal("anonymous (127.0.0.1)", a.UserName));
         Assert.Equal(TimeSpan.FromMinutes(10), second);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Lead2).Select(u => u.AccessFailedCount).SingleAsync()));

@@ -50,6 +50,11 @@ public sealed class SecurityEventTests(PortalFactory factory) : IClassFixture<Po
         Assert.NotEqual(Demo.Lead2, role.ActorName);
         Assert.Single(await EventsAsync(SecurityEventKind.UserDeactivated), e => e.UserId == jonas.Id);
 
+        // The audit trail names the roles taken and given, and who did it, never a role's id.
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId.StartsWith(jonas.Id + "/")).ToListAsync());
+        Assert.Contains(audit, a => a is { Action: "Deleted", OldValue: Roles.ProjectLead, UserName: Demo.Admin });
+        Assert.Contains(audit, a => a is { Action: "Created", NewValue: Roles.Sales, UserName: Demo.Admin });
+
         using var kari = await factory.LoginAsync(Demo.SorFronContact);
         var project = await factory.WithDbAsync(db => db.Projects.Where(p => p.Name.StartsWith("Gudbrandsdalen")).Select(p => p.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await kari.GetAsync($"/projects/{project}/checklist/new")).StatusCode);

@@ -28,12 +28,19 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManag
     }
 }
 
-/// <summary>The signed-in user, for the audit trail.</summary>
+/// <summary>
+/// Who changed something, for the audit trail: the signed-in user; for a request nobody is signed in to (a failed
+/// sign-in that locks an account, a password reset) "anonymous" with the address it came from; none (the audit says
+/// "system") outside a request, in jobs.
+/// </summary>
 public sealed class HttpAuditActor(IHttpContextAccessor accessor) : Data.IAuditActor
 {
     public string? UserId => accessor.HttpContext?.User.UserId();
 
-    public string? UserName => accessor.HttpContext?.User.Identity?.IsAuthenticated == true
-        ? accessor.HttpContext.User.Identity.Name
-        : null;
+    public string? UserName => accessor.HttpContext switch
+    {
+        null => null,
+        { User.Identity.IsAuthenticated: true } context => context.User.Identity.Name,
+        var context => $"anonymous ({context.Connection.RemoteIpAddress?.ToString() ?? "?"})",
+    };
 }

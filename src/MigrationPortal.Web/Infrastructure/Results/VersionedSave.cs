@@ -35,7 +35,13 @@ public static class VersionedSave
         var saved = entity.Version;
         var postedVersion = form.Version;
         apply(entity);
-        if (!isNew)
+        if (isNew)
+        {
+            // A form for something not saved yet carries version 0, so what it creates starts at 1: a second person whose
+            // form also said "nothing saved yet" (a first draft both opened empty) then conflicts instead of overwriting.
+            entity.Version = postedVersion + 1;
+        }
+        else
         {
             // The version the person saw is what the UPDATE checks, so a save racing past the check below still conflicts;
             // it is checked and bumped even when only related rows (customers, participants) change.
