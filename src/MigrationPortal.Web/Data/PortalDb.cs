@@ -22,6 +22,7 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         nameof(PortalUser.ConcurrencyStamp), nameof(PortalUser.NormalizedEmail), nameof(PortalUser.NormalizedUserName),
         nameof(PortalUser.AccessFailedCount), nameof(OfferRevision.PdfContent), nameof(Customer.SearchText),
         nameof(PortalUser.CalendarToken), nameof(PlanVersion.Pdf), nameof(SignedContract.Pdf),
+        nameof(OfferRevision.OneOffTotalOre), nameof(OfferRevision.YearlyTotalOre),
     };
 
     private readonly IAuditActor? actor;
@@ -109,6 +110,11 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
                     break;
                 case Project p:
                     p.SearchText = SearchFold.Fold(p.Name);
+                    break;
+                case OfferRevision r:
+                    // A new revision has all its rows; a changed one only those loaded with it (a status change loads none).
+                    var added = entry.State == EntityState.Added;
+                    r.StoreTotals(added || entry.Collection(nameof(OfferRevision.Activities)).IsLoaded, added || entry.Collection(nameof(OfferRevision.YearlyCosts)).IsLoaded);
                     break;
                 default:
                     break;

@@ -77,6 +77,33 @@ public sealed class OfferRevision : Versioned, IAudited
 
     public decimal YearlyTotal => YearlyCosts.Sum(c => c.AmountPerYear);
 
+    /// <summary>
+    /// <see cref="OneOffTotal"/> in øre, stored so lists and sums by status are computed in SQL (SQLite cannot sum
+    /// decimals): kept in step with the rows by <see cref="StoreTotals"/> whenever the rows are saved.
+    /// </summary>
+    public long OneOffTotalOre { get; private set; }
+
+    /// <summary><see cref="YearlyTotal"/> in øre, stored like <see cref="OneOffTotalOre"/>.</summary>
+    public long YearlyTotalOre { get; private set; }
+
+    /// <summary>Stores the totals of the rows as they are now (each only when its rows are at hand).</summary>
+    public void StoreTotals(bool activities, bool yearlyCosts)
+    {
+        if (activities)
+        {
+            OneOffTotalOre = ToOre(OneOffTotal);
+        }
+
+        if (yearlyCosts)
+        {
+            YearlyTotalOre = ToOre(YearlyTotal);
+        }
+    }
+
+    public static long ToOre(decimal kroner) => (long)decimal.Round(kroner * 100, 0, MidpointRounding.AwayFromZero);
+
+    public static decimal FromOre(long ore) => ore / 100m;
+
     public static decimal Vat(decimal net) => decimal.Round(net * VatRate, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>The status as of today: a sent offer past its validity date has expired, even before anyone says so.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
+using MigrationPortal.Web.Infrastructure.Paging;
 using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Customers;
@@ -13,7 +14,7 @@ public static class CustomerList
 
     public sealed record Item(int Id, string Name, string OrgNumber, CustomerType Type, string? City, int Projects);
 
-    public sealed record ViewModel(string? Q, IReadOnlyList<Item> Items, int Total, int Page, int PageCount, bool CanCreate);
+    public sealed record ViewModel(string? Q, IReadOnlyList<Item> Items, PageInfo Paging, bool CanCreate);
 
     public sealed class Handler(PortalDb db, ResourceAccess access)
     {
@@ -27,14 +28,11 @@ public static class CustomerList
                 customers = customers.Where(c => c.SearchText.Contains(term) || (digits.Length > 0 && c.OrgNumber.Contains(digits)));
             }
 
-            var total = await customers.CountAsync(ct);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            page = Math.Clamp(page, 1, pageCount);
-            var items = await customers.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            var (items, paging) = await customers.OrderBy(c => c.Name).ThenBy(c => c.Id)
                 .Select(c => new Item(c.Id, c.Name, c.OrgNumber, c.Type, c.City, c.Projects.Count))
-                .ToListAsync(ct);
+                .PageAsync(page, PageSize, ct);
             var canCreate = await access.PolicyAsync(user, Policies.CustomerEditor) is null;
-            return new ViewModel(q, items, total, page, pageCount, canCreate);
+            return new ViewModel(q, items, paging, canCreate);
         }
     }
 }

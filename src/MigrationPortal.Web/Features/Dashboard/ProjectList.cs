@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Paging;
 
 namespace MigrationPortal.Web.Features.Dashboard;
 
@@ -24,9 +25,7 @@ public static class ProjectList
     public sealed record ViewModel(
         Query Query,
         IReadOnlyList<Item> Items,
-        int Total,
-        int Page,
-        int PageCount,
+        PageInfo Paging,
         IReadOnlyDictionary<Phase, int> CountByPhase,
         IReadOnlyList<(int Id, string Name)> Products,
         IReadOnlyList<(string Id, string Name)> Leads);
@@ -62,11 +61,9 @@ public static class ProjectList
                 projects = projects.Where(p => p.Phase == phase);
             }
 
-            var total = await projects.CountAsync(ct);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var paging = PageInfo.Of(query.Page, await projects.CountAsync(ct), PageSize);
             var rows = await projects.OrderByPhase().ThenBy(p => p.Name).ThenBy(p => p.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Skip(paging.Skip).Take(PageSize)
                 .Select(p => new
                 {
                     p.Id, p.Name, p.Phase, p.PlannedGoLive,
@@ -88,8 +85,8 @@ public static class ProjectList
             var products = (await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
             var leads = (await db.Projects.AsNoTracking().Where(p => p.Lead != null).Select(p => new { p.Lead!.Id, p.Lead.DisplayName }).Distinct().OrderBy(l => l.DisplayName).ToListAsync(ct))
                 .Select(l => (l.Id, l.DisplayName)).ToList();
-            query.Page = page;
-            return new ViewModel(query, items, total, page, pageCount, countByPhase, products, leads);
+            query.Page = paging.Page;
+            return new ViewModel(query, items, paging, countByPhase, products, leads);
         }
     }
 }

@@ -6,6 +6,7 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Paging;
 using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Intake;
@@ -13,6 +14,10 @@ namespace MigrationPortal.Web.Features.Intake;
 /// <summary>First contact: a lead for an existing or a new customer, which becomes a project in phase 1.</summary>
 public static class Leads
 {
+    public const int PageSize = 25;
+
+    public sealed record ListPage(LeadStatus Status, IReadOnlyList<Item> Items, PageInfo Paging);
+
     public sealed record Item(int Id, string Customer, int CustomerId, IReadOnlyList<string> Products, LeadSource Source, string? TenderReference, DateOnly? TenderDeadline, string? Owner, LeadStatus Status, int? ProjectId, DateTime CreatedUtc);
 
     public sealed class LeadForm : IValidatableObject, IVersionedForm
@@ -97,23 +102,25 @@ public static class Leads
 
     public sealed class Handler(PortalDb db, TimeProvider clock)
     {
-        public async Task<IReadOnlyList<Item>> ListAsync(LeadStatus? status, CancellationToken ct)
+        /// <summary>The leads of a status, newest first, a page at a time.</summary>
+        public async Task<ListPage> ListAsync(LeadStatus status, int page, CancellationToken ct)
         {
-            var leads = db.Leads.AsNoTracking();
-            if (status is { } s)
-            {
-                leads = leads.Where(l => l.Status == s);
-            }
-
-            var rows = await leads.OrderByDescending(l => l.CreatedUtc)
-                .Select(l => new
-                {
-                    l.Id, Customer = l.Customer!.Name, l.CustomerId, Products = l.Products.Select(p => p.Product!.Name).ToList(), l.Source, l.TenderReference, l.TenderDeadline,
-                    Owner = db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(), l.Status, l.ProjectId, l.CreatedUtc,
-                })
-                .ToListAsync(ct);
-            return rows.Select(r => new Item(r.Id, r.Customer, r.CustomerId, r.Products, r.Source, r.TenderReference, r.TenderDeadline, r.Owner, r.Status, r.ProjectId, r.CreatedUtc)).ToList();
+            var (items, paging) = await Items(db.Leads.AsNoTracking().Where(l => l.Status == status).OrderByDescending(l => l.CreatedUtc).ThenByDescending(l => l.Id))
+                .PageAsync(page, PageSize, ct);
+            return new ListPage(status, items, paging);
         }
+
+        /// <summary>The first few leads of a status (the nearest tender deadline first) and how many there are in all.</summary>
+        public async Task<(IReadOnlyList<Item> Items, int Total)> FirstAsync(LeadStatus status, int count, CancellationToken ct)
+        {
+            var leads = db.Leads.AsNoTracking().Where(l => l.Status == status);
+            var items = await Items(leads.OrderBy(l => l.TenderDeadline == null).ThenBy(l => l.TenderDeadline).ThenByDescending(l => l.CreatedUtc)).Take(count).ToListAsync(ct);
+            return (items, items.Count < count ? items.Count : await leads.CountAsync(ct));
+        }
+
+        private IQueryable<Item> Items(IQueryable<Lead> leads) => leads.Select(l => new Item(
+            l.Id, l.Customer!.Name, l.CustomerId, l.Products.Select(p => p.Product!.Name).ToList(), l.Source, l.TenderReference, l.TenderDeadline,
+            db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(), l.Status, l.ProjectId, l.CreatedUtc));
 
         public async Task<Result<FormPage>> GetAsync(int? id, ClaimsPrincipal user, CancellationToken ct)
         {

@@ -12,8 +12,8 @@ namespace MigrationPortal.Web.Features.Intake;
 public sealed class LeadsController(Leads.Handler h) : PortalController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(LeadStatus? status, CancellationToken ct) =>
-        View("LeadList", await h.ListAsync(ModelState.IsValid ? status ?? LeadStatus.Open : LeadStatus.Open, ct));
+    public async Task<IActionResult> Index(LeadStatus? status, int page, CancellationToken ct) =>
+        View("LeadList", await h.ListAsync(ModelState.IsValid ? status ?? LeadStatus.Open : LeadStatus.Open, ModelState.IsValid ? page : 1, ct));
 
     [HttpGet("new")]
     [Authorize(Policy = Policies.OfferEditor)]

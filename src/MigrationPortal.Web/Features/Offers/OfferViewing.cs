@@ -58,7 +58,13 @@ public static class OfferViewing
 
     public sealed record ProjectOffers(int ProjectId, string ProjectName, bool CanCreate, IReadOnlyList<RevisionSummary> Revisions);
 
-    public sealed record RevisionSummary(int Id, int OfferId, string Number, int Revision, OfferStatus Status, string Title, decimal OneOffTotal, decimal YearlyTotal, DateOnly ValidUntil, DateTime? SentUtc, string ProjectName, int ProjectId);
+    /// <summary>A revision in a list; its totals as stored in øre (<see cref="OfferRevision.OneOffTotalOre"/>), so lists never load the rows.</summary>
+    public sealed record RevisionSummary(int Id, int OfferId, string Number, int Revision, OfferStatus Status, string Title, long OneOffTotalOre, long YearlyTotalOre, DateOnly ValidUntil, DateTime? SentUtc, string ProjectName, int ProjectId)
+    {
+        public decimal OneOffTotal => OfferRevision.FromOre(OneOffTotalOre);
+
+        public decimal YearlyTotal => OfferRevision.FromOre(YearlyTotalOre);
+    }
 
     public sealed class Handler(PortalDb db, OfferAccess access, TimeProvider clock)
     {
@@ -128,24 +134,14 @@ public static class OfferViewing
                 : Result.NotFound;
         }
 
-        public async Task<List<RevisionSummary>> SummariesAsync(IQueryable<OfferRevision> revisions, CancellationToken ct)
-        {
-            var today = Display.TodayInOslo(clock);
+        public Task<List<RevisionSummary>> SummariesAsync(IQueryable<OfferRevision> revisions, CancellationToken ct) =>
+            Summaries(revisions.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id), Display.TodayInOslo(clock)).ToListAsync(ct);
 
-            // Money is summed in .NET: SQLite cannot sum decimals in SQL.
-            var rows = await revisions.OrderByDescending(r => r.CreatedUtc)
-                .Select(r => new
-                {
-                    r.Id, r.OfferId, r.Offer!.Number, r.Revision, r.Status, r.Title, r.ValidUntil, r.SentUtc, ProjectName = r.Offer.Project!.Name, r.Offer.ProjectId,
-                    Activities = r.Activities.Select(a => new { a.PriceKind, a.Quantity, a.UnitPrice, a.FixedPrice }).ToList(),
-                    Yearly = r.YearlyCosts.Select(c => c.AmountPerYear).ToList(),
-                })
-                .ToListAsync(ct);
-            return rows.Select(r => new RevisionSummary(r.Id, r.OfferId, r.Number, r.Revision,
+        /// <summary>The revisions as list rows, in one query: the status as of today (a sent offer past its date has expired) computed in SQL.</summary>
+        public static IQueryable<RevisionSummary> Summaries(IQueryable<OfferRevision> revisions, DateOnly today) =>
+            revisions.Select(r => new RevisionSummary(r.Id, r.OfferId, r.Offer!.Number, r.Revision,
                 r.Status == OfferStatus.Sent && r.ValidUntil < today ? OfferStatus.Expired : r.Status, r.Title,
-                r.Activities.Sum(a => OfferActivity.TotalOf(a.PriceKind, a.Quantity, a.UnitPrice, a.FixedPrice)),
-                r.Yearly.Sum(), r.ValidUntil, r.SentUtc, r.ProjectName, r.ProjectId)).ToList();
-        }
+                r.OneOffTotalOre, r.YearlyTotalOre, r.ValidUntil, r.SentUtc, r.Offer.Project!.Name, r.Offer.ProjectId));
 
         /// <summary>Every revision of the offer side by side (staff).</summary>
         public async Task<Result<IReadOnlyList<RevisionView>>> CompareAsync(int revisionId, ClaimsPrincipal user, CancellationToken ct)

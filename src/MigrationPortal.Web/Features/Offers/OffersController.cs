@@ -10,7 +10,8 @@ public sealed class OffersController : PortalController
 {
     [HttpGet("/offers")]
     [Authorize(Policy = Policies.Staff)]
-    public async Task<IActionResult> Pipeline([FromServices] SalesPipeline.Handler h, CancellationToken ct) => View("Pipeline", await h.GetAsync(ct));
+    public async Task<IActionResult> Pipeline(SalesPipeline.Query query, [FromServices] SalesPipeline.Handler h, CancellationToken ct) =>
+        View("Pipeline", await h.GetAsync(ModelState.IsValid ? query : new SalesPipeline.Query(), ct));
 
     [HttpGet("/projects/{projectId:int}/offers")]
     public async Task<IActionResult> ForProject(int projectId, [FromServices] OfferViewing.Handler h, CancellationToken ct) =>

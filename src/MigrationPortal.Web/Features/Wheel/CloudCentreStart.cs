@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Paging;
 
 namespace MigrationPortal.Web.Features.Wheel;
 
@@ -16,7 +17,7 @@ public static class CloudCentreStart
 
     public sealed record CustomerRow(int ProjectId, string ProjectName, IReadOnlyList<string> Customers, WheelView Wheel);
 
-    public sealed record CustomerPage(IReadOnlyList<CustomerRow> Rows, int Page, int PageCount, int Total, DateOnly First);
+    public sealed record CustomerPage(IReadOnlyList<CustomerRow> Rows, PageInfo Paging, DateOnly First);
 
     public sealed record MeetingRow(int ProjectId, string ProjectName, int MeetingId, string Title, DateTime StartUtc, bool Cancelled, bool Wheel);
 
@@ -86,18 +87,14 @@ public static class CloudCentreStart
         public async Task<CustomerPage> CustomersAsync(int page, DateOnly first, CancellationToken ct)
         {
             var inOperation = db.Projects.AsNoTracking().InOperation();
-            var total = await inOperation.CountAsync(ct);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            page = Math.Clamp(page, 1, pageCount);
-            var projects = await inOperation.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+            var (projects, paging) = await inOperation.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name }).PageAsync(page, PageSize, ct);
             var ids = projects.Select(p => p.Id).ToList();
             var names = (await db.ProjectCustomers.AsNoTracking().Where(pc => ids.Contains(pc.ProjectId))
                     .Select(pc => new { pc.ProjectId, pc.Customer!.Name }).ToListAsync(ct))
                 .ToLookup(x => x.ProjectId, x => x.Name);
             var wheel = await items.ForAsync(ids, first, internalToo: true, ct);
             var rows = projects.Select(p => new CustomerRow(p.Id, p.Name, names[p.Id].Order(StringComparer.CurrentCulture).ToList(), new WheelView(first, [.. wheel[p.Id]]))).ToList();
-            return new CustomerPage(rows, page, pageCount, total, first);
+            return new CustomerPage(rows, paging, first);
         }
     }
 }

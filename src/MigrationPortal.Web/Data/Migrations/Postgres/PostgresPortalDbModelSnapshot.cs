@@ -1101,6 +1101,9 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Property<int>("OfferId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("OneOffTotalOre")
+                        .HasColumnType("bigint");
+
                     b.Property<byte[]>("PdfContent")
                         .HasColumnType("bytea");
 
@@ -1143,6 +1146,9 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<long>("YearlyTotalOre")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

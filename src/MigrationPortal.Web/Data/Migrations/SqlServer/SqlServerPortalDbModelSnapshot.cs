@@ -1105,6 +1105,9 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("OfferId")
                         .HasColumnType("int");
 
+                    b.Property<long>("OneOffTotalOre")
+                        .HasColumnType("bigint");
+
                     b.Property<byte[]>("PdfContent")
                         .HasColumnType("varbinary(max)");
 
@@ -1147,6 +1150,9 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<long>("YearlyTotalOre")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

@@ -1056,6 +1056,9 @@ namespace MigrationPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("OfferId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("OneOffTotalOre")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("PdfContent")
                         .HasColumnType("BLOB");
 
@@ -1097,6 +1100,9 @@ namespace MigrationPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("YearlyTotalOre")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
