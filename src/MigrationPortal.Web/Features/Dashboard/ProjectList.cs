@@ -39,7 +39,8 @@ public static class ProjectList
             var projects = db.Projects.AsNoTracking();
             if (query.Product is { } productId)
             {
-                projects = projects.Where(p => p.Products.Any(pp => pp.ProductId == productId));
+                // An IN on the link table: EXISTS per project walks every project.
+                projects = projects.Where(p => db.ProjectProducts.Where(pp => pp.ProductId == productId).Select(pp => pp.ProjectId).Contains(p.Id));
             }
 
             if (!string.IsNullOrWhiteSpace(query.Lead))
@@ -52,7 +53,7 @@ public static class ProjectList
                 var term = SearchFold.Fold(query.Q);
                 var digits = OrgNumber.Normalize(query.Q);
                 projects = projects.Where(p => p.SearchText.Contains(term)
-                    || p.Customers.Any(c => c.Customer!.SearchText.Contains(term) || c.Customer.OrgNumber == digits));
+                    || db.ProjectCustomers.Where(pc => pc.Customer!.SearchText.Contains(term) || pc.Customer.OrgNumber == digits).Select(pc => pc.ProjectId).Contains(p.Id));
             }
 
             var countByPhase = await projects.GroupBy(p => p.Phase).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -70,20 +71,24 @@ public static class ProjectList
                     Customers = p.Customers.OrderBy(c => c.Customer!.Name).Select(c => c.Customer!.Name).ToList(),
                     Products = p.Products.OrderBy(pp => pp.Product!.Name).Select(pp => pp.Product!.Name).ToList(),
                     Lead = p.Lead == null ? null : p.Lead.DisplayName,
-                    Steps = p.Steps.Select(s => new { s.Status, s.Due, s.Title }).ToList(),
+                    // Only the steps that can make a project late or at risk (open and overdue, or blocked): the health rule
+                    // gives the same answer from them as from all, and the page no longer reads every step of its projects.
+                    Steps = p.Steps.Where(s => s.Status != StepStatus.Done && s.Status != StepStatus.NotApplicable && ((s.Due != null && s.Due < today) || s.Status == StepStatus.Blocked))
+                        .Select(s => new { s.Status, s.Due }).ToList(),
+                    Next = p.Steps.Where(s => s.Status != StepStatus.Done && s.Status != StepStatus.NotApplicable && s.Due != null)
+                        .OrderBy(s => s.Due).ThenBy(s => s.SortOrder).Select(s => new { s.Title, s.Due }).FirstOrDefault(),
                     Checklist = db.ChecklistItems.Where(c => c.ProjectId == p.Id).Select(c => new { c.Owner, c.Status, c.Due }).ToList(),
                 })
                 .ToListAsync(ct);
             var items = rows.Select(r =>
             {
-                var next = r.Steps.Where(s => Step.IsOpenStatus(s.Status) && s.Due != null)
-                    .OrderBy(s => s.Due).FirstOrDefault();
+                var next = r.Next;
                 return new Item(r.Id, r.Name, r.Phase, ProjectHealthRule.Compute(r.Phase, r.PlannedGoLive, r.Steps.Select(s => (s.Status, s.Due)), today, r.Checklist.Select(c => (c.Owner, c.Status, c.Due))),
                     r.Customers, r.Products, r.Lead, next?.Title, next?.Due);
             }).ToList();
 
             var products = (await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
-            var leads = (await db.Projects.AsNoTracking().Where(p => p.Lead != null).Select(p => new { p.Lead!.Id, p.Lead.DisplayName }).Distinct().OrderBy(l => l.DisplayName).ToListAsync(ct))
+            var leads = (await db.Users.AsNoTracking().Where(u => db.Projects.Any(p => p.LeadUserId == u.Id)).Select(u => new { u.Id, u.DisplayName }).OrderBy(l => l.DisplayName).ToListAsync(ct))
                 .Select(l => (l.Id, l.DisplayName)).ToList();
             query.Page = paging.Page;
             return new ViewModel(query, items, paging, countByPhase, products, leads);
