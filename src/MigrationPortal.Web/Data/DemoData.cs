@@ -76,6 +76,11 @@ public sealed partial class DemoData(
             p.SearchText = SearchFold.Fold(p.Name);
         }
 
+        foreach (var u in await db.Users.Where(u => u.SearchText == string.Empty).ToListAsync(ct))
+        {
+            u.UpdateSearchText();
+        }
+
         if (!await db.VendorSettings.AnyAsync(ct))
         {
             db.VendorSettings.Add(new VendorSettings { ProjectStartsPerMonth = 2 });

@@ -20,7 +20,7 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
     {
         nameof(Versioned.Version), nameof(PortalUser.PasswordHash), nameof(PortalUser.SecurityStamp),
         nameof(PortalUser.ConcurrencyStamp), nameof(PortalUser.NormalizedEmail), nameof(PortalUser.NormalizedUserName),
-        nameof(PortalUser.AccessFailedCount), nameof(OfferRevision.PdfContent), nameof(Customer.SearchText),
+        nameof(PortalUser.AccessFailedCount), nameof(OfferRevision.PdfContent), nameof(Customer.SearchText), nameof(PortalUser.SearchText),
         nameof(PortalUser.CalendarToken), nameof(PlanVersion.Pdf), nameof(SignedContract.Pdf),
         nameof(OfferRevision.OneOffTotalOre), nameof(OfferRevision.YearlyTotalOre),
     };
@@ -110,6 +110,9 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
                     break;
                 case Project p:
                     p.SearchText = SearchFold.Fold(p.Name);
+                    break;
+                case PortalUser u:
+                    u.UpdateSearchText();
                     break;
                 case OfferRevision r:
                     // A new revision has all its rows; a changed one only those loaded with it (a status change loads none).

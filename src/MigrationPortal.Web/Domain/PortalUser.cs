@@ -15,6 +15,11 @@ public sealed class PortalUser : IdentityUser, IAudited
 
     /// <summary>"nb-NO" or "en".</summary>
     public string? PreferredLanguage { get; set; }
+
+    /// <summary>Name and e-mail folded (<see cref="SearchFold"/>), kept by the database context, so the user list is searched in SQL in any case.</summary>
+    public string SearchText { get; set; } = string.Empty;
+
+    public void UpdateSearchText() => SearchText = SearchFold.Fold($"{DisplayName} {Email}");
 }
 
 public static class Roles

@@ -185,6 +185,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     public void Configure(EntityTypeBuilder<PortalUser> b)
     {
         b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.SearchText).HasMaxLength(500);
         b.Property(x => x.PreferredLanguage).HasMaxLength(10);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.CalendarToken).HasMaxLength(64);

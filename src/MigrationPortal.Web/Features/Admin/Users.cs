@@ -6,12 +6,17 @@ using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Paging;
 using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Admin;
 
 public static class Users
 {
+    public const int PageSize = 50;
+
+    public sealed record ListPage(string? Q, IReadOnlyList<Item> Items, PageInfo Paging);
+
     public sealed record Item(string Id, string Name, string Email, IReadOnlyList<string> Roles, string? Customer, bool IsActive, bool IsLockedOut);
 
     public sealed class UserForm : IValidatableObject
@@ -67,18 +72,26 @@ public static class Users
 
     public sealed class Handler(PortalDb db, UserManager<PortalUser> users, PasswordLinkSender sender, TimeProvider clock, Infrastructure.Security.SecurityLog securityLog)
     {
-        public async Task<IReadOnlyList<Item>> ListAsync(CancellationToken ct)
+        /// <summary>The users matching a search (name or e-mail), by name, a page at a time, with roles and customer in the same query.</summary>
+        public async Task<ListPage> ListAsync(string? q, int page, CancellationToken ct)
         {
-            var roleNames = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+            var found = db.Users.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(q))
+            {
+                var term = SearchFold.Fold(q);
+                found = found.Where(u => u.SearchText.Contains(term));
+            }
+
             var now = clock.GetUtcNow();
-            var list = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
-                .Select(u => new { u.Id, u.DisplayName, u.Email, u.CustomerId, u.IsActive, u.LockoutEnd })
-                .ToListAsync(ct);
-            var customers = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-            return list.Select(u => new Item(u.Id, u.DisplayName, u.Email ?? string.Empty,
-                roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
-                u.CustomerId is { } cid && customers.TryGetValue(cid, out var cn) ? cn : null,
-                u.IsActive, u.LockoutEnd > now)).ToList();
+            var (rows, paging) = await found.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+                .Select(u => new
+                {
+                    u.Id, u.DisplayName, u.Email, u.IsActive, u.LockoutEnd,
+                    Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
+                    Customer = db.Customers.Where(c => c.Id == u.CustomerId).Select(c => c.Name).FirstOrDefault(),
+                })
+                .PageAsync(page, PageSize, ct);
+            return new ListPage(q, rows.Select(u => new Item(u.Id, u.DisplayName, u.Email ?? string.Empty, u.Roles, u.Customer, u.IsActive, u.LockoutEnd > now)).ToList(), paging);
         }
 
         public async Task<Result<FormPage>> GetAsync(string? id, CancellationToken ct)

@@ -14,7 +14,7 @@ namespace MigrationPortal.Web.Features.Admin;
 public sealed class UsersController(Users.Handler h) : PortalController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await h.ListAsync(ct));
+    public async Task<IActionResult> Index(string? q, int page, CancellationToken ct) => View(await h.ListAsync(q, ModelState.IsValid ? page : 1, ct));
 
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken ct) => Page(await h.GetAsync(null, ct), "Edit");
