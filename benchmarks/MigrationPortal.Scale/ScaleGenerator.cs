@@ -509,7 +509,7 @@ public static class ScaleGenerator
         {
             var wanted = Math.Max(10, T(Target.CustomerLogins) - customerLoginCount);
             var chosen = customers.Where(c => c.Weight > 1).SelectMany(c => c.Contacts.Where(p => p.UserId == null).Take(6).Select(p => (c, p)))
-                .Concat(customers.Where(c => c.Weight == 1).Select(c => (c, c.Contacts[0])))
+                .Concat(customers.Where(c => c.Weight == 1 && c.Contacts.Count > 0).Select(c => (c, c.Contacts[0])))
                 .Take(wanted).ToList();
             await using var scope = app.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -589,7 +589,7 @@ public static class ScaleGenerator
             var stepTarget = T(Target.Steps) - stepCount;
             var customerById = customers.ToDictionary(c => c.Id);
             var done = 0;
-            foreach (var batch in specs.Chunk(options.Provider == DatabaseProvider.Sqlite ? 200 : 300))
+            foreach (var batch in specs.Chunk(200))
             {
                 await using var db = bulk.Create();
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -1160,7 +1160,7 @@ public static class ScaleGenerator
                     Phase.Intake => i == 0 ? (MeetingKind.Initial, $"Innledende møte {spec.Owners[0].Name}", "Teams") : (MeetingKind.FollowUp, "Oppfølgingsmøte kartlegging", $"Rådhuset, {spec.Owners[0].Name}"),
                     _ => rng.Double() switch
                     {
-                        < 0.6 => (MeetingKind.Status, $"Statusmøte {i}: {rng.ArrayElement(StatusTopics)}", "Teams"),
+                        < 0.6 => (MeetingKind.Status, $"Statusmøte {i + 1}: {rng.ArrayElement(StatusTopics)}", "Teams"),
                         < 0.85 => (MeetingKind.Training, $"Opplæring: {rng.ArrayElement(TrainingTopics)}", $"{spec.Owners[0].Name}, møterom {rng.Number(1, 12)}"),
                         _ => (MeetingKind.Other, "Intern gjennomgang av serveroppsett", (string?)null),
                     },

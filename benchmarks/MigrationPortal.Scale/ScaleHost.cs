@@ -40,7 +40,7 @@ internal static class ScaleHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("MigrationPortal.Web.Data.DemoData", LogLevel.None);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         builder.Services
             .AddPortalDatabase(builder.Configuration, builder.Environment)
             .AddPortalIdentity(builder.Configuration, builder.Environment)
