@@ -12,10 +12,10 @@ using MigrationPortal.Web.Features.Wheel;
 namespace MigrationPortal.Tests.Integration;
 
 /// <summary>
-/// The scale data set generator (benchmarks/MigrationPortal.Scale) at a tiny scale, on the run's provider: the counts follow
-/// the scale, the rows keep the app's rules, the app's own jobs find nothing left to do, and a seed gives the same data twice.
+/// The scale data set generator (benchmarks/MigrationPortal.Scale) at a tiny scale, on the run's provider (MP_TEST_PROVIDER): the
+/// counts follow the scale, the rows keep the app's rules, the app's own jobs find nothing left to do, and a seed gives the same
+/// data twice. Not in the integration suite: that trait is for the classes on <see cref="PortalFactory"/> (SuiteTests).
 /// </summary>
-[Trait(Suite.Name, Suite.Integration)]
 public sealed class ScaleDataTests
 {
     private const double Scale = 0.01;
