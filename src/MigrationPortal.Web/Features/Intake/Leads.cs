@@ -115,7 +115,7 @@ public static class Leads
         {
             var leads = db.Leads.AsNoTracking().Where(l => l.Status == status);
             var items = await Items(leads.OrderBy(l => l.TenderDeadline == null).ThenBy(l => l.TenderDeadline).ThenByDescending(l => l.CreatedUtc)).Take(count).ToListAsync(ct);
-            return (items, items.Count < count ? items.Count : await leads.CountAsync(ct));
+            return (items, await leads.CountAsync(ct));
         }
 
         private IQueryable<Item> Items(IQueryable<Lead> leads) => leads.Select(l => new Item(

@@ -69,7 +69,7 @@ public static class SalesPipeline
 
             var soon = newest.Where(r => r.Status == OfferStatus.Sent && r.ValidUntil >= today && r.ValidUntil <= today.AddDays(ExpiresSoonDays));
             var expiring = await OfferViewing.Handler.Summaries(soon.OrderBy(r => r.ValidUntil).ThenBy(r => r.Id), today).Take(Shortlist).ToListAsync(ct);
-            var expiringCount = expiring.Count < Shortlist ? expiring.Count : await soon.CountAsync(ct);
+            var expiringCount = await soon.CountAsync(ct);
 
             var waiting = await db.CloudQueue.CountAsync(q => q.StartedUtc == null, ct);
             var perMonth = await db.StartsPerMonthAsync(ct);

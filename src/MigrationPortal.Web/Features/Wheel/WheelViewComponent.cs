@@ -9,12 +9,25 @@ namespace MigrationPortal.Web.Features.Wheel;
 /// </summary>
 public sealed class WheelViewComponent(WheelItems.Handler items, ResourceAccess access, TimeProvider clock) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(int projectId)
+    private const string Batch = "Wheel.Batch";
+
+    /// <param name="projectId">The project whose wheel is drawn.</param>
+    /// <param name="together">
+    /// Every project the page draws a wheel for: the first call reads all their wheels at once and later calls on the same
+    /// request take theirs from it, so a page of many wheels costs the queries of one.
+    /// </param>
+    public async Task<IViewComponentResult> InvokeAsync(int projectId, IReadOnlyCollection<int>? together = null)
     {
         var first = WheelItems.FirstMonth(clock);
-        var staff = await access.SeesInternalAsync(UserClaimsPrincipal);
-        var wheel = new WheelView(first, [.. (await items.ForAsync([projectId], first, staff, HttpContext.RequestAborted))[projectId]]);
+        if (HttpContext.Items[Batch] is not (IReadOnlyCollection<int> ids, ILookup<int, WheelItem> loaded) || !ids.Contains(projectId))
+        {
+            ids = together is { } all && all.Contains(projectId) ? all : [projectId];
+            var staff = await access.SeesInternalAsync(UserClaimsPrincipal);
+            loaded = await items.ForAsync(ids, first, staff, HttpContext.RequestAborted);
+            HttpContext.Items[Batch] = (ids, loaded);
+        }
+
         ViewData["WheelId"] = $"wheel-{projectId}";
-        return View("~/Features/Wheel/_Wheel.cshtml", wheel);
+        return View("~/Features/Wheel/_Wheel.cshtml", new WheelView(first, [.. loaded[projectId]]));
     }
 }
