@@ -10,6 +10,8 @@ namespace MigrationPortal.Load;
 /// <summary>The one command: see README.md.</summary>
 public static partial class LoadProgram
 {
+    private const int WarmRequests = 30;
+
     public const string DemoPassword = MigrationPortal.Web.Data.DemoData.DemoPassword;
 
     private static readonly Dictionary<Role, string> StaffLogins = new()
@@ -104,7 +106,7 @@ public static partial class LoadProgram
         Log($"{provider}: copying {(provider == Provider.Sqlite ? source : new Npgsql.NpgsqlConnectionStringBuilder(source).Database)}");
         await using var data = await DataSet.CopyAsync(provider, source, work, $"{tag}{Environment.ProcessId}");
         var ids = await data.IdsAsync(o.IdsFile ?? (provider == Provider.Sqlite ? source + ".json" : null));
-        var run = new RunResults { Label = provider == Provider.Sqlite ? "SQLite" : "PostgreSQL", Provider = provider.ToString(), Ids = ids, Counts = await data.CountsAsync() };
+        var run = new RunResults { Label = provider == Provider.Sqlite ? "SQLite" : "PostgreSQL", Provider = provider.ToString(), Ids = ids, Source = data.Source, Counts = await data.CountsAsync() };
         Log($"ids: project {ids.ProjectId} ({ids.ProjectSteps} steps), offer revision {ids.OfferRevisionId}, operations project {ids.OperationsProjectId}, customer {ids.CustomerLogin}, search '{ids.SearchTerm}' ({ids.Source})");
         var settings = new Dictionary<string, string>(baseSettings)
         {
@@ -135,7 +137,7 @@ public static partial class LoadProgram
         await using (var ceiling = await Ceiling.StartAsync(data))
         {
             var sessions = await LoginAsync(server.BaseUri, ids, pages.Select(p => p.Role));
-            await CheckAsync(server.BaseUri, pages, sessions, run);
+            await WarmAsync(server.BaseUri, ceiling.BaseUri, pages, ceilings, sessions, run);
             foreach (var clients in o.Clients)
             {
                 foreach (var t in pages.Concat(ceilings))
@@ -233,7 +235,7 @@ public static partial class LoadProgram
         Log($"baseline: the demo data in {demo}");
         await using var data = await DataSet.CopyAsync(Provider.Sqlite, demo, work, $"demo{Environment.ProcessId}");
         var ids = await data.IdsAsync(null);
-        var run = new RunResults { Label = "demo data", Provider = Provider.Sqlite.ToString(), Ids = ids, Counts = await data.CountsAsync() };
+        var run = new RunResults { Label = "demo data", Provider = Provider.Sqlite.ToString(), Ids = ids, Source = data.Source, Counts = await data.CountsAsync() };
         var settings = new Dictionary<string, string>(baseSettings) { ["Database__Provider"] = "Sqlite", ["Database__ConnectionString"] = data.ConnectionString };
         var pages = Targets.Portal(ids).Where(t => t.Kind == TargetKind.Page).ToList();
         run.Targets.AddRange(pages);
@@ -261,19 +263,29 @@ public static partial class LoadProgram
         return sessions;
     }
 
-    /// <summary>Each page once before measuring: a page that does not answer 200 is said now (its points will count errors).</summary>
-    private static async Task CheckAsync(Uri baseUri, List<Target> pages, Dictionary<Role, PortalSession> sessions, RunResults run)
+    /// <summary>
+    /// Each page and ceiling <see cref="WarmRequests"/> times before the first point, so the JIT's tiering and the caches do not
+    /// land on whichever target happens to be measured first; a page that does not answer 200 is said now (its points will
+    /// count the errors).
+    /// </summary>
+    private static async Task WarmAsync(Uri baseUri, Uri ceilingUri, List<Target> pages, IReadOnlyList<Target> ceilings, Dictionary<Role, PortalSession> sessions, RunResults run)
     {
         using var http = LoadGenerator.NewClient(TimeSpan.FromSeconds(120));
-        foreach (var t in pages)
+        foreach (var t in pages.Concat(ceilings))
         {
-            using var request = PortalSession.Request(HttpMethod.Get, new Uri(baseUri, t.Path), sessions[t.Role].CookieHeader);
-            using var response = await http.SendAsync(request);
-            if ((int)response.StatusCode is < 200 or > 299)
+            var uri = new Uri(t.Kind == TargetKind.Ceiling ? ceilingUri : baseUri, t.Path);
+            for (var i = 0; i < WarmRequests; i++)
             {
-                var note = $"{t.Name} ({t.Path}) answered {(int)response.StatusCode} {response.Headers.Location} before the load.";
-                run.Notes.Add(note);
-                Log(note);
+                using var request = PortalSession.Request(HttpMethod.Get, uri, t.Kind == TargetKind.Ceiling ? null : sessions[t.Role].CookieHeader);
+                using var response = await http.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+                if ((int)response.StatusCode is < 200 or > 299)
+                {
+                    var note = $"{t.Name} ({t.Path}) answered {(int)response.StatusCode} {response.Headers.Location} before the load.";
+                    run.Notes.Add(note);
+                    Log(note);
+                    break;
+                }
             }
         }
     }

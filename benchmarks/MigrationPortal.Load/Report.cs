@@ -52,7 +52,7 @@ public static class Report
         s.AppendLine();
         s.AppendLine(string.Create(Inv, $"- Load: a closed loop in the benchmark ({string.Join(", ", o.Clients)} clients; each client its own HttpClient and connection and sends the next request when the last byte of the previous one arrived), " +
             $"{o.Warmup:0.#} s warm-up not counted, then {o.Duration:0.#} s measured per point. ") + "Every response completed in the window counts; req/s counts 2xx only; any other status is an error and reported. " +
-            "Latency is request start to last byte; percentiles are nearest-rank over every latency recorded. Size is the response body (no compression). Server CPU is the portal process's user + system time over the window (/proc) divided by the responses.");
+            "Before the first point every page and ceiling is requested 30 times (JIT tiering, caches). Latency is request start to last byte; percentiles are nearest-rank over every latency recorded. Size is the response body (no compression). Server CPU is the portal process's user + system time over the window (/proc) divided by the responses.");
         s.AppendLine("- Logins through the login form with its antiforgery token: project lead (dashboard, project page, plan PDF), sales (pipeline, offer PDF), cloud centre (queue, cloud-centre start, annual wheel), admin (customer search), a customer contact (`/my`); password the demo one.");
         s.AppendLine("- Ceiling: a minimal Kestrel endpoint in the benchmark process that reads the same rows as the dashboard (first page, unfiltered) and the project page with plain ADO.NET and writes the content as HTML without layout, session or access checks; " +
             "a page's req/s divided by its ceiling's at the same number of clients stays comparable on a noisy machine.");
@@ -80,7 +80,8 @@ public static class Report
         s.AppendLine();
         s.AppendLine("### Data set");
         s.AppendLine();
-        s.AppendLine(string.Join(", ", run.Counts.Select(c => string.Create(Inv, $"{c.Key} {c.Value:#,0}"))) + ".");
+        var source = run.Provider == nameof(Provider.Sqlite) ? Path.GetFileName(run.Source) : run.Source;
+        s.AppendLine(Inv, $"`{source}` ({run.Label}): {string.Join(", ", run.Counts.Select(c => string.Create(Inv, $"{c.Key} {c.Value:#,0}")))}.");
         s.AppendLine();
         var ids = run.Ids;
         s.AppendLine(Inv, $"Ids used ({ids.Source}): project {ids.ProjectId} ({ids.ProjectSteps} steps), offer revision {ids.OfferRevisionId}, project in operation {ids.OperationsProjectId} (wheel), customer login `{ids.CustomerLogin}`, search `{ids.SearchTerm}`.");

@@ -18,6 +18,9 @@ public sealed class RunResults
 
     public required DataSetIds Ids { get; init; }
 
+    /// <summary>What was measured: the SQLite file or the PostgreSQL database name (a copy of it, in fact).</summary>
+    public string Source { get; init; } = string.Empty;
+
     public IReadOnlyDictionary<string, long> Counts { get; init; } = new Dictionary<string, long>();
 
     public List<Target> Targets { get; } = [];
