@@ -133,7 +133,8 @@ public sealed class DataSet : IAsyncDisposable
     }
 
     /// <summary>
-    /// The ids from the generator's JSON file where it names them (keys below, case-insensitive), the rest found by query:
+    /// The ids from the generator's JSON file where it names them (the generator's nested names, or flat ones; see README.md),
+    /// the rest found by query:
     /// the project with the most steps, the draft revision with the most activities (a draft: only drafts are rendered per
     /// request), the project in operation with the most meetings, the customer login whose organisation has the most
     /// projects, and the first word of the middle customer's name.
@@ -147,6 +148,7 @@ public sealed class DataSet : IAsyncDisposable
         }
 
         var fromJson = new List<string>();
+        var notes = new List<string>();
         int? Int(params string[] keys) => Find(json, keys) is { } e && (e.ValueKind == JsonValueKind.Number || int.TryParse(e.GetString(), CultureInfo.InvariantCulture, out _))
             ? Note(keys[0], e.ValueKind == JsonValueKind.Number ? e.GetInt32() : int.Parse(e.GetString()!, CultureInfo.InvariantCulture)) : null;
         string? Text(params string[] keys) => Find(json, keys) is { ValueKind: JsonValueKind.String } e ? Note(keys[0], e.GetString()!) : null;
@@ -156,18 +158,37 @@ public sealed class DataSet : IAsyncDisposable
             return value;
         }
 
-        var project = Int("projectId", "project300Id", "bigProjectId", "project")
+        var project = Int("longProject.id", "projectId", "project300Id")
             ?? await ScalarAsync<int>("SELECT \"ProjectId\" FROM \"Steps\" GROUP BY \"ProjectId\" ORDER BY COUNT(*) DESC, \"ProjectId\" LIMIT 1");
         var steps = await ScalarAsync<int>($"SELECT COUNT(*) FROM \"Steps\" WHERE \"ProjectId\" = {project}");
-        var revision = Int("offerRevisionId", "offerRevision", "draftRevisionId")
-            ?? await ScalarAsync<int>("SELECT r.\"Id\" FROM \"OfferRevisions\" r WHERE r.\"Status\" = 'Draft' ORDER BY (SELECT COUNT(*) FROM \"OfferActivities\" a WHERE a.\"OfferRevisionId\" = r.\"Id\") DESC, r.\"Id\" LIMIT 1");
-        var operations = Int("operationsProjectId", "wheelProjectId", "operationsProject")
+
+        // Only a draft is rendered per request (a sent revision is served as its stored bytes): a sent one named in the file
+        // gives way to a draft of the same offer, or else is made a draft again on the copy (its content, so its pages, unchanged).
+        var revision = Int("threePageOffer.revisionId", "offerRevisionId", "draftRevisionId");
+        if (revision is { } named && await ScalarAsync<string>($"SELECT \"Status\" FROM \"OfferRevisions\" WHERE \"Id\" = {named}") is { } status and not "Draft")
+        {
+            revision = await ScalarAsync<int?>($"SELECT d.\"Id\" FROM \"OfferRevisions\" d JOIN \"OfferRevisions\" s ON s.\"OfferId\" = d.\"OfferId\" WHERE s.\"Id\" = {named} AND d.\"Status\" = 'Draft' ORDER BY d.\"Revision\" DESC LIMIT 1");
+            if (revision is { } draft)
+            {
+                notes.Add($"offer revision {named} is {status} (served as stored bytes, never rendered): its offer's draft {draft} is measured");
+            }
+            else
+            {
+                await ExecuteAsync($"UPDATE \"OfferRevisions\" SET \"Status\" = 'Draft' WHERE \"Id\" = {named}");
+                revision = named;
+                notes.Add($"offer revision {named} was {status} (served as stored bytes, never rendered): on the copy it was made a draft again, so it is rendered per request");
+            }
+        }
+
+        revision ??= await ScalarAsync<int>("SELECT r.\"Id\" FROM \"OfferRevisions\" r WHERE r.\"Status\" = 'Draft' ORDER BY (SELECT COUNT(*) FROM \"OfferActivities\" a WHERE a.\"OfferRevisionId\" = r.\"Id\") DESC, r.\"Id\" LIMIT 1");
+        var operations = Int("operationsProject.id", "operationsProjectId", "wheelProjectId")
             ?? await ScalarAsync<int>("SELECT p.\"Id\" FROM \"Projects\" p WHERE p.\"Phase\" = 'Operations' AND p.\"Status\" = 'Active' ORDER BY (SELECT COUNT(*) FROM \"Meetings\" m WHERE m.\"ProjectId\" = p.\"Id\") DESC, p.\"Id\" LIMIT 1");
-        var login = Text("customerLogin", "customerEmail", "contactLogin", "customer")
+        var login = Text("customerLogin.email", "customerLogin", "customerEmail")
             ?? await ScalarAsync<string>("SELECT u.\"Email\" FROM \"AspNetUsers\" u WHERE u.\"CustomerId\" IS NOT NULL AND u.\"IsActive\" AND NOT u.\"TwoFactorEnabled\" " +
                 "ORDER BY (SELECT COUNT(*) FROM \"ProjectCustomers\" pc WHERE pc.\"CustomerId\" = u.\"CustomerId\") DESC, u.\"Email\" LIMIT 1")
             ?? throw new InvalidOperationException("No customer login in the data set.");
-        var term = Text("searchTerm", "search", "customerSearch");
+        var password = Text("password") ?? Web.Data.DemoData.DemoPassword;
+        var term = Text("customerSearch.term", "searchTerm", "customerSearch");
         if (term is null)
         {
             var count = await ScalarAsync<long>("SELECT COUNT(*) FROM \"Customers\"");
@@ -175,22 +196,27 @@ public sealed class DataSet : IAsyncDisposable
             term = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => w.Length >= 3) ?? name;
         }
 
-        var source = fromJson.Count == 0 ? "found by query" : $"{Path.GetFileName(jsonFile)} ({string.Join(", ", fromJson)}), the rest found by query";
-        return new DataSetIds(project, steps, revision, operations, login, term, source);
+        var source = (fromJson.Count == 0 ? "found by query" : $"{Path.GetFileName(jsonFile)} ({string.Join(", ", fromJson)}), the rest found by query")
+            + string.Concat(notes.Select(n => "; " + n));
+        return new DataSetIds(project, steps, revision.Value, operations, login, term, source) { Password = password };
     }
 
+    /// <summary>The first of the keys present: a name, or a dotted path into nested objects ("longProject.id"), case-insensitive.</summary>
     private static JsonElement? Find(JsonElement? json, string[] keys)
     {
-        if (json is not { ValueKind: JsonValueKind.Object } root)
+        foreach (var key in keys)
         {
-            return null;
-        }
-
-        foreach (var property in root.EnumerateObject())
-        {
-            if (keys.Any(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase)) && property.Value.ValueKind != JsonValueKind.Null)
+            JsonElement? at = json;
+            foreach (var part in key.Split('.'))
             {
-                return property.Value;
+                at = at is { ValueKind: JsonValueKind.Object } o
+                    ? o.EnumerateObject().Where(p => string.Equals(p.Name, part, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault()
+                    : null;
+            }
+
+            if (at is { } found && found.ValueKind is JsonValueKind.Number or JsonValueKind.String)
+            {
+                return found;
             }
         }
 

@@ -12,8 +12,6 @@ public static partial class LoadProgram
 {
     private const int WarmRequests = 30;
 
-    public const string DemoPassword = MigrationPortal.Web.Data.DemoData.DemoPassword;
-
     private static readonly Dictionary<Role, string> StaffLogins = new()
     {
         [Role.ProjectLead] = "prosjektleder@leverandor.example",
@@ -257,7 +255,7 @@ public static partial class LoadProgram
         var sessions = new Dictionary<Role, PortalSession>();
         foreach (var role in roles.Distinct())
         {
-            sessions[role] = await PortalSession.LoginAsync(baseUri, role == Role.Customer ? ids.CustomerLogin : StaffLogins[role], DemoPassword);
+            sessions[role] = await PortalSession.LoginAsync(baseUri, role == Role.Customer ? ids.CustomerLogin : StaffLogins[role], ids.Password);
         }
 
         return sessions;

@@ -27,7 +27,11 @@ public enum Role
 public sealed record Target(string Name, string Title, TargetKind Kind, Role Role, string Path, string? CeilingOf = null);
 
 /// <summary>The ids the targets need, from the generator's JSON file or found by query.</summary>
-public sealed record DataSetIds(int ProjectId, int ProjectSteps, int OfferRevisionId, int OperationsProjectId, string CustomerLogin, string SearchTerm, string Source);
+public sealed record DataSetIds(int ProjectId, int ProjectSteps, int OfferRevisionId, int OperationsProjectId, string CustomerLogin, string SearchTerm, string Source)
+{
+    /// <summary>Every login's password: the generator's, or the demo data's.</summary>
+    public string Password { get; init; } = MigrationPortal.Web.Data.DemoData.DemoPassword;
+}
 
 public static class Targets
 {
