@@ -77,8 +77,11 @@ public static class ProjectList
                         .Select(s => new { s.Status, s.Due }).ToList(),
                     Next = p.Steps.Where(s => s.Status != StepStatus.Done && s.Status != StepStatus.NotApplicable && s.Due != null)
                         .OrderBy(s => s.Due).ThenBy(s => s.SortOrder).Select(s => new { s.Title, s.Due }).FirstOrDefault(),
-                    Checklist = db.ChecklistItems.Where(c => c.ProjectId == p.Id).Select(c => new { c.Owner, c.Status, c.Due }).ToList(),
+                    Checklist = db.ChecklistItems.Where(c => c.ProjectId == p.Id && c.Owner == ResponsibleParty.Customer && c.Status == ChecklistStatus.Open && c.Due != null && c.Due < today)
+                        .Select(c => new { c.Owner, c.Status, c.Due }).ToList(),
                 })
+                // One statement per collection: joined in one, the rows multiply (customers × products × steps × items).
+                .AsSplitQuery()
                 .ToListAsync(ct);
             var items = rows.Select(r =>
             {
