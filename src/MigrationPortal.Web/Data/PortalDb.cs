@@ -22,7 +22,7 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         nameof(PortalUser.ConcurrencyStamp), nameof(PortalUser.NormalizedEmail), nameof(PortalUser.NormalizedUserName),
         nameof(PortalUser.AccessFailedCount), nameof(OfferRevision.PdfContent), nameof(Customer.SearchText), nameof(PortalUser.SearchText),
         nameof(PortalUser.CalendarToken), nameof(PlanVersion.Pdf), nameof(SignedContract.Pdf),
-        nameof(OfferRevision.OneOffTotalOre), nameof(OfferRevision.YearlyTotalOre),
+        nameof(OfferRevision.OneOffTotalOre), nameof(OfferRevision.YearlyTotalOre), nameof(OfferRevision.InPipeline),
     };
 
     private readonly IAuditActor? actor;
@@ -101,6 +101,7 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        await MarkPipelineAsync(cancellationToken);
         foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
             switch (entry.Entity)
@@ -169,6 +170,31 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>Every offer one of whose revisions is added, changed or removed gets its pipeline revision marked again.</summary>
+    private async Task MarkPipelineAsync(CancellationToken ct)
+    {
+        var touched = ChangeTracker.Entries<OfferRevision>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.OfferId).ToHashSet();
+        if (touched.Count == 0)
+        {
+            return;
+        }
+
+        var saved = touched.Where(id => id > 0).ToList();
+        if (saved.Count > 0)
+        {
+            await OfferRevisions.Where(r => saved.Contains(r.OfferId)).LoadAsync(ct);
+        }
+
+        var live = ChangeTracker.Entries<OfferRevision>().Where(e => e.State != EntityState.Deleted && touched.Contains(e.Entity.OfferId)).Select(e => e.Entity);
+        foreach (var offer in live.GroupBy(r => r.OfferId))
+        {
+            OfferRevision.MarkPipeline([.. offer]);
+        }
+
+        ChangeTracker.DetectChanges();
     }
 
     private List<PendingAudit> CollectAudit()

@@ -83,6 +83,24 @@ public sealed class OfferRevision : Versioned, IAudited
     /// </summary>
     public long OneOffTotalOre { get; private set; }
 
+    /// <summary>
+    /// The revision the sales pipeline shows for its offer: the newest the customer has seen, or the draft while nothing
+    /// has been sent. Stored (kept by the database context through <see cref="MarkPipeline"/>) so the pipeline filters on
+    /// a column instead of comparing every revision with its siblings.
+    /// </summary>
+    public bool InPipeline { get; private set; }
+
+    /// <summary>Marks which of one offer's revisions is its pipeline revision (see <see cref="InPipeline"/>).</summary>
+    public static void MarkPipeline(IReadOnlyCollection<OfferRevision> revisionsOfOneOffer)
+    {
+        ArgumentNullException.ThrowIfNull(revisionsOfOneOffer);
+        var newestSent = revisionsOfOneOffer.Where(r => r.Status != OfferStatus.Draft).MaxBy(r => r.Revision);
+        foreach (var r in revisionsOfOneOffer)
+        {
+            r.InPipeline = newestSent is null ? r.Status == OfferStatus.Draft : ReferenceEquals(r, newestSent);
+        }
+    }
+
     /// <summary><see cref="YearlyTotal"/> in øre, stored like <see cref="OneOffTotalOre"/>.</summary>
     public long YearlyTotalOre { get; private set; }
 

@@ -38,22 +38,52 @@ public sealed class OfferTotalsTests(PortalFactory factory) : IClassFixture<Port
         Assert.Contains(totals, t => t.StoredYearly > 0);
     }
 
-    [Fact]
-    public async Task The_migration_computes_the_totals_of_revisions_saved_before_it()
+    [Theory]
+    [InlineData("OfferTotalsStored")]
+    [InlineData("OfferPipelineRevision")]
+    public async Task The_migration_computes_the_stored_values_of_revisions_saved_before_it(string migration)
     {
         var expected = await TotalsAsync();
+        var pipeline = await PipelineAsync();
         Assert.Contains(expected, t => t.OneOff > 0);
+        Assert.Contains(pipeline, p => p.Stored);
 
         await factory.WithDbAsync(async db =>
         {
             var migrator = db.GetService<IMigrator>();
             var migrations = db.Database.GetMigrations().ToList();
-            var index = migrations.FindIndex(m => m.EndsWith("_OfferTotalsStored", StringComparison.Ordinal));
+            var index = migrations.FindIndex(m => m.EndsWith("_" + migration, StringComparison.Ordinal));
             await migrator.MigrateAsync(migrations[index - 1]);
             await migrator.MigrateAsync();
             return 0;
         });
 
         Assert.Equal(expected, await TotalsAsync());
+        Assert.Equal(pipeline, await PipelineAsync());
     }
+
+    [Fact]
+    public async Task Each_offer_has_as_its_pipeline_revision_the_newest_sent_or_else_its_draft_after_a_revision()
+    {
+        var sent = await factory.WithDbAsync(db => db.OfferRevisions.Where(r => r.Status == OfferStatus.Sent).Select(r => r.Id).FirstAsync());
+        using var sales = await factory.LoginAsync(Demo.Sales);
+
+        var revised = await sales.PostFormAsync($"/offers/{sent}/revise", []);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, revised.StatusCode);
+        var rows = await PipelineAsync();
+        Assert.All(rows, r => Assert.Equal(r.Expected, r.Stored));
+        Assert.Contains(rows, r => r.Id == sent && r.Stored);
+    }
+
+    /// <summary>Each revision's stored pipeline mark beside the rule worked out from all revisions of its offer.</summary>
+    private Task<List<(int Id, bool Expected, bool Stored)>> PipelineAsync() => factory.WithDbAsync(async db =>
+    {
+        var all = await db.OfferRevisions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.OfferId, r.Revision, r.Status, r.InPipeline }).ToListAsync();
+        return all.Select(r =>
+        {
+            var newestSent = all.Where(x => x.OfferId == r.OfferId && x.Status != OfferStatus.Draft).MaxBy(x => x.Revision);
+            return (r.Id, newestSent is null ? r.Status == OfferStatus.Draft : newestSent.Id == r.Id, r.InPipeline);
+        }).ToList();
+    });
 }

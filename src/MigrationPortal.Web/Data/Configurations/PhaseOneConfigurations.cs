@@ -22,6 +22,12 @@ internal sealed class OfferRevisionConfiguration : IEntityTypeConfiguration<Offe
     {
         b.HasVersion();
         b.HasIndex(x => new { x.OfferId, x.Revision }).IsUnique();
+
+        // The pipeline: its sums by status read the index alone; its list, newest first, walks the other. Stored as 0 or 1
+        // so the filter is "= 1", which SQLite's planner matches to an index (a bare boolean column it scans).
+        b.Property(x => x.InPipeline).HasConversion<int>();
+        b.HasIndex(x => new { x.InPipeline, x.Status, x.ValidUntil, x.OneOffTotalOre });
+        b.HasIndex(x => new { x.InPipeline, x.CreatedUtc });
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.Summary).HasMaxLength(4000);

@@ -75,8 +75,12 @@ public static class ProjectList
                     // gives the same answer from them as from all, and the page no longer reads every step of its projects.
                     Steps = p.Steps.Where(s => s.Status != StepStatus.Done && s.Status != StepStatus.NotApplicable && ((s.Due != null && s.Due < today) || s.Status == StepStatus.Blocked))
                         .Select(s => new { s.Status, s.Due }).ToList(),
-                    Next = p.Steps.Where(s => s.Status != StepStatus.Done && s.Status != StepStatus.NotApplicable && s.Due != null)
-                        .OrderBy(s => s.Due).ThenBy(s => s.SortOrder).Select(s => new { s.Title, s.Due }).FirstOrDefault(),
+                    // Two scalar subqueries (LIMIT 1 each, by the project's index): a row projected with FirstOrDefault becomes a
+                    // window function over every step of every project (100 ms at 200,000 steps).
+                    NextTitle = p.Steps.Where(s => s.Status != StepStatus.Done && s.Status != StepStatus.NotApplicable && s.Due != null)
+                        .OrderBy(s => s.Due).ThenBy(s => s.SortOrder).Select(s => s.Title).FirstOrDefault(),
+                    NextDue = p.Steps.Where(s => s.Status != StepStatus.Done && s.Status != StepStatus.NotApplicable && s.Due != null)
+                        .OrderBy(s => s.Due).ThenBy(s => s.SortOrder).Select(s => s.Due).FirstOrDefault(),
                     Checklist = db.ChecklistItems.Where(c => c.ProjectId == p.Id && c.Owner == ResponsibleParty.Customer && c.Status == ChecklistStatus.Open && c.Due != null && c.Due < today)
                         .Select(c => new { c.Owner, c.Status, c.Due }).ToList(),
                 })
@@ -85,9 +89,8 @@ public static class ProjectList
                 .ToListAsync(ct);
             var items = rows.Select(r =>
             {
-                var next = r.Next;
                 return new Item(r.Id, r.Name, r.Phase, ProjectHealthRule.Compute(r.Phase, r.PlannedGoLive, r.Steps.Select(s => (s.Status, s.Due)), today, r.Checklist.Select(c => (c.Owner, c.Status, c.Due))),
-                    r.Customers, r.Products, r.Lead, next?.Title, next?.Due);
+                    r.Customers, r.Products, r.Lead, r.NextTitle, r.NextDue);
             }).ToList();
 
             var products = (await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();

@@ -45,10 +45,8 @@ public static class SalesPipeline
             ArgumentNullException.ThrowIfNull(query);
             var today = Display.TodayInOslo(clock);
 
-            // Per offer: the newest revision the customer has seen, or the draft when nothing has been sent yet.
-            var newest = db.OfferRevisions.AsNoTracking().Where(r =>
-                (r.Status != OfferStatus.Draft && r.Revision == db.OfferRevisions.Where(x => x.OfferId == r.OfferId && x.Status != OfferStatus.Draft).Max(x => x.Revision))
-                || (r.Status == OfferStatus.Draft && !db.OfferRevisions.Any(x => x.OfferId == r.OfferId && x.Status != OfferStatus.Draft)));
+            // Per offer: the newest revision the customer has seen, or the draft when nothing has been sent yet (stored).
+            var newest = db.OfferRevisions.AsNoTracking().Where(r => r.InPipeline);
 
             var byStatus = (await newest
                     .GroupBy(r => r.Status == OfferStatus.Sent && r.ValidUntil < today ? OfferStatus.Expired : r.Status)

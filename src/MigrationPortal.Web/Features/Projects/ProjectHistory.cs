@@ -25,7 +25,7 @@ public static class ProjectHistory
         "Version", "SearchText", "PdfContent", "PdfSha256", "Pdf", "Sha256", "AcceptedUserAgent", "ConcurrencyStamp", "SecurityStamp",
         "PasswordHash", "NormalizedEmail", "NormalizedUserName", "CertificateThumbprint", "ProjectId", "OfferId", "TestEnvironmentId", "SortOrder",
         "AccessFailedCount", "LockoutEnabled", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "UserName",
-        "CalendarToken", "WheelKey", "Sequence", "EventId", "MeetingId", "OneOffTotalOre", "YearlyTotalOre",
+        "CalendarToken", "WheelKey", "Sequence", "EventId", "MeetingId", "OneOffTotalOre", "YearlyTotalOre", "InPipeline",
     };
 
     /// <summary>Enums whose resource prefix is not their type's name.</summary>

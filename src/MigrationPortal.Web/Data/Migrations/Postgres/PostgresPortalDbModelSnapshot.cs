@@ -1093,6 +1093,9 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("EstimatedStartMonth")
                         .HasColumnType("date");
 
+                    b.Property<int>("InPipeline")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1156,8 +1159,12 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("VendorContactUserId");
 
+                    b.HasIndex("InPipeline", "CreatedUtc");
+
                     b.HasIndex("OfferId", "Revision")
                         .IsUnique();
+
+                    b.HasIndex("InPipeline", "Status", "ValidUntil", "OneOffTotalOre");
 
                     b.ToTable("OfferRevisions");
                 });

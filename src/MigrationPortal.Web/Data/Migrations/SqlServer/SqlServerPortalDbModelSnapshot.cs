@@ -1097,6 +1097,9 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly?>("EstimatedStartMonth")
                         .HasColumnType("date");
 
+                    b.Property<int>("InPipeline")
+                        .HasColumnType("int");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1160,8 +1163,12 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("VendorContactUserId");
 
+                    b.HasIndex("InPipeline", "CreatedUtc");
+
                     b.HasIndex("OfferId", "Revision")
                         .IsUnique();
+
+                    b.HasIndex("InPipeline", "Status", "ValidUntil", "OneOffTotalOre");
 
                     b.ToTable("OfferRevisions");
                 });

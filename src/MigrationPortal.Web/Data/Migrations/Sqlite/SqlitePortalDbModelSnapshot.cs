@@ -1048,6 +1048,9 @@ namespace MigrationPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EstimatedStartMonth")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InPipeline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1111,8 +1114,12 @@ namespace MigrationPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("VendorContactUserId");
 
+                    b.HasIndex("InPipeline", "CreatedUtc");
+
                     b.HasIndex("OfferId", "Revision")
                         .IsUnique();
+
+                    b.HasIndex("InPipeline", "Status", "ValidUntil", "OneOffTotalOre");
 
                     b.ToTable("OfferRevisions");
                 });
