@@ -8,6 +8,6 @@ namespace MigrationPortal.Web.Features.CustomerHome;
 public sealed class MyController : Controller
 {
     [HttpGet("/my")]
-    public async Task<IActionResult> Index([FromServices] CustomerHome.Handler h, CancellationToken ct) =>
-        await h.GetAsync(User, ct) is { } vm ? View(vm) : NotFound();
+    public async Task<IActionResult> Index(int page, [FromServices] CustomerHome.Handler h, CancellationToken ct) =>
+        await h.GetAsync(User, page, ct) is { } vm ? View(vm) : NotFound();
 }

@@ -11,12 +11,14 @@ namespace MigrationPortal.Web.Features.Queue;
 public sealed class QueueController(CloudQueueBoard.Handler h) : PortalController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await h.GetAsync(ct));
+    public async Task<IActionResult> Index(int page, CancellationToken ct) => View(await h.GetAsync(page, ct));
 
     [HttpPost("{entryId:int}/move")]
     [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> Move(int entryId, CloudQueueBoard.MoveForm form, CancellationToken ct) =>
-        ModelState.IsValid ? Back(await h.MoveAsync(entryId, form, ct), "Queue.Moved") : BackWithModelErrors();
+        ModelState.IsValid
+            ? Done(await h.MoveAsync(entryId, form, ct), "Queue.Moved", place => RedirectToAction(nameof(Index), new { page = CloudQueueBoard.PageOf(place) }), () => RedirectToAction(nameof(Index)))
+            : BackWithModelErrors();
 
     [HttpPost("{entryId:int}/start")]
     [Authorize(Policy = Policies.StepEditor)]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Paging;
 using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Queue;
@@ -12,7 +13,14 @@ public static class CloudQueueBoard
 {
     public sealed record Item(int EntryId, int Version, int Position, int ProjectId, string ProjectName, IReadOnlyList<string> Customers, DateTime QueuedUtc, DateOnly ExpectedStart, string? MoveReason);
 
-    public sealed record Page(int PerMonth, int SettingsVersion, IReadOnlyList<Item> Waiting);
+    /// <summary>One page of the waiting projects; <see cref="PageInfo.Total"/> is how many wait in all (the highest place a move may name).</summary>
+    public sealed record Page(int PerMonth, int SettingsVersion, IReadOnlyList<Item> Waiting, PageInfo Paging);
+
+    /// <summary>Projects per page of the queue.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>The page that shows a place in the queue.</summary>
+    public static int PageOf(int position) => ((Math.Max(1, position) - 1) / PageSize) + 1;
 
     public sealed class MoveForm : IVersionedForm
     {
@@ -39,19 +47,31 @@ public static class CloudQueueBoard
 
     public sealed class Handler(PortalDb db, TimeProvider clock)
     {
-        public async Task<Page> GetAsync(CancellationToken ct)
+        /// <summary>
+        /// One page of the queue, in the order the projects start: a row's place is its rank over the whole queue (page 2
+        /// starts at 26), and so is its expected start. The customers are read for the page's projects only, in a statement of their own.
+        /// </summary>
+        public async Task<Page> GetAsync(int page, CancellationToken ct)
         {
             var settings = await db.VendorSettings.AsNoTracking().FirstAsync(ct);
             var perMonth = Math.Max(1, settings.ProjectStartsPerMonth);
             var today = Display.TodayInOslo(clock);
-            var rows = await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).OrderBy(q => q.Position).ThenBy(q => q.QueuedUtc).ThenBy(q => q.Id)
-                .Select(q => new { q.Id, q.Version, q.Position, q.ProjectId, q.Project!.Name, Customers = q.Project.Customers.Select(c => c.Customer!.Name).ToList(), q.QueuedUtc, q.MoveReason })
-                .ToListAsync(ct);
-            return new Page(perMonth, settings.Version, rows.Select((r, i) => new Item(r.Id, r.Version, i + 1, r.ProjectId, r.Name, r.Customers, r.QueuedUtc,
-                CloudQueue.ExpectedStartMonth(i + 1, perMonth, today), r.MoveReason)).ToList());
+            var (rows, paging) = await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null).OrderBy(q => q.Position).ThenBy(q => q.QueuedUtc).ThenBy(q => q.Id)
+                .Select(q => new { q.Id, q.Version, q.ProjectId, q.Project!.Name, q.QueuedUtc, q.MoveReason })
+                .PageAsync(page, PageSize, ct);
+            var ids = rows.Select(r => r.ProjectId).ToList();
+            var customers = (await db.ProjectCustomers.AsNoTracking().Where(pc => ids.Contains(pc.ProjectId))
+                    .OrderBy(pc => pc.Customer!.Name).Select(pc => new { pc.ProjectId, pc.Customer!.Name }).ToListAsync(ct))
+                .ToLookup(c => c.ProjectId, c => c.Name);
+            return new Page(perMonth, settings.Version, rows.Select((r, i) =>
+            {
+                var position = paging.Skip + i + 1;
+                return new Item(r.Id, r.Version, position, r.ProjectId, r.Name, [.. customers[r.ProjectId]], r.QueuedUtc,
+                    CloudQueue.ExpectedStartMonth(position, perMonth, today), r.MoveReason);
+            }).ToList(), paging);
         }
 
-        /// <summary>Moves a project to a new place; the others close up. Audited with the reason.</summary>
+        /// <summary>Moves a project to a new place anywhere in the queue (not only on the page shown); the others close up. Audited with the reason. Gives the new place.</summary>
         public async Task<Result<int>> MoveAsync(int entryId, MoveForm form, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(form);
@@ -63,7 +83,7 @@ public static class CloudQueueBoard
                         e.MoveReason = form.Reason.Trim();
                         CloudQueue.Move(waiting, e, form.NewPosition);
                     },
-                    ok: () => entryId, conflictPage: null, ct);
+                    ok: () => entry.Position, conflictPage: null, ct);
         }
 
         /// <summary>The project starts: it leaves the queue and everyone behind it moves up.</summary>
