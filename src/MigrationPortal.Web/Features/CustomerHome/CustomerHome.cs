@@ -87,15 +87,7 @@ public static class CustomerHome
             var now = clock.GetUtcNow().UtcDateTime;
             var today = Infrastructure.Localization.Display.TodayInOslo(clock);
             var perMonth = await db.StartsPerMonthAsync(ct);
-            // A place is the rank over the whole queue (by position, then time queued, then id), counted in the database for the page's projects only.
-            var queue = await db.CloudQueue.AsNoTracking().Where(q => q.StartedUtc == null && ids.Contains(q.ProjectId))
-                .Select(q => new
-                {
-                    q.ProjectId,
-                    Rank = 1 + db.CloudQueue.Count(o => o.StartedUtc == null
-                        && (o.Position < q.Position || (o.Position == q.Position && (o.QueuedUtc < q.QueuedUtc || (o.QueuedUtc == q.QueuedUtc && o.Id < q.Id))))),
-                })
-                .ToDictionaryAsync(q => q.ProjectId, q => q.Rank, ct);
+            var queue = await db.QueuePlacesAsync(ids, ct);
             var offers = await db.OfferRevisions.AsNoTracking()
                 .Where(r => ids.Contains(r.Offer!.ProjectId) && r.Status == OfferStatus.Sent && r.ValidUntil >= today)
                 .Select(r => new { r.Id, r.Offer!.ProjectId, r.Offer.Number, r.Revision, r.ValidUntil }).ToListAsync(ct);
