@@ -63,8 +63,11 @@ public static class ProjectList
             }
 
             var paging = PageInfo.Of(query.Page, await projects.CountAsync(ct), PageSize);
-            var rows = await projects.OrderByPhase().ThenBy(p => p.Name).ThenBy(p => p.Id)
-                .Skip(paging.Skip).Take(PageSize)
+            // The page's ids first, in the one statement that sorts every project; its rows then by those ids, so the split
+            // statements below do not each sort all projects again.
+            var ids = await projects.OrderByPhase().ThenBy(p => p.Name).ThenBy(p => p.Id)
+                .Skip(paging.Skip).Take(PageSize).Select(p => p.Id).ToListAsync(ct);
+            var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
                 .Select(p => new
                 {
                     p.Id, p.Name, p.Phase, p.PlannedGoLive,
@@ -87,7 +90,7 @@ public static class ProjectList
                 // One statement per collection: joined in one, the rows multiply (customers × products × steps × items).
                 .AsSplitQuery()
                 .ToListAsync(ct);
-            var items = rows.Select(r =>
+            var items = rows.OrderBy(r => ids.IndexOf(r.Id)).Select(r =>
             {
                 return new Item(r.Id, r.Name, r.Phase, ProjectHealthRule.Compute(r.Phase, r.PlannedGoLive, r.Steps.Select(s => (s.Status, s.Due)), today, r.Checklist.Select(c => (c.Owner, c.Status, c.Due))),
                     r.Customers, r.Products, r.Lead, r.NextTitle, r.NextDue);
