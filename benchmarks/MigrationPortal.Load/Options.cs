@@ -35,6 +35,9 @@ public sealed class Options
 
     public bool SkipWheel { get; private set; }
 
+    /// <summary>Only these targets (by name, e.g. <c>project,ceiling-project</c>): for iterating on one page, not for the report.</summary>
+    public IReadOnlySet<string>? Only { get; private set; }
+
     /// <summary>The arguments as given, for the report's "reproduce with" line.</summary>
     public IReadOnlyList<string> Arguments { get; private set; } = [];
 
@@ -60,6 +63,7 @@ public sealed class Options
                 case "--report": o.Report = Next(); break;
                 case "--web-dir": o.WebDir = Next(); break;
                 case "--skip-wheel": o.SkipWheel = true; break;
+                case "--only": o.Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase); break;
                 case "--quick":
                     o.Quick = true;
                     o.Duration = 2;

@@ -121,10 +121,10 @@ public static partial class LoadProgram
             Log($"cold start {i + 1}: {cold.StartSeconds:0.00} s");
         }
 
-        var targets = Targets.Portal(ids);
+        var targets = Targets.Portal(ids).Where(t => o.Only?.Contains(t.Name) != false).ToList();
         var pages = targets.Where(t => t.Kind == TargetKind.Page).ToList();
         var pdfs = targets.Where(t => t.Kind == TargetKind.Pdf).ToList();
-        var ceilings = Targets.Ceilings(ids);
+        var ceilings = Targets.Ceilings(ids).Where(t => o.Only?.Contains(t.Name) != false).ToList();
         run.Targets.AddRange(pages);
         run.Targets.AddRange(ceilings);
         run.Targets.AddRange(pdfs);
@@ -135,7 +135,7 @@ public static partial class LoadProgram
         await using (var ceiling = await Ceiling.StartAsync(data))
         {
             var sessions = await LoginAsync(server.BaseUri, ids, pages.Select(p => p.Role));
-            await WarmAsync(server.BaseUri, ceiling.BaseUri, pages, ceilings, sessions, run);
+            await WarmAsync(server.BaseUri, ceiling.BaseUri, pages, ceilings, sessions, run, o.Clients.Max(), warmup);
             foreach (var clients in o.Clients)
             {
                 foreach (var t in pages.Concat(ceilings))
@@ -162,7 +162,10 @@ public static partial class LoadProgram
             Log($"working set after the repeated run: {second.RssMb:0} MB (peak {second.PeakMb:0} MB)");
         }
 
-        await MeasurePdfsAsync(o, run, pdfs, ids, webDir, settings, serverLog, warmup, duration, startTimeout);
+        if (pdfs.Count > 0)
+        {
+            await MeasurePdfsAsync(o, run, pdfs, ids, webDir, settings, serverLog, warmup, duration, startTimeout);
+        }
 
         if (!o.SkipWheel)
         {
@@ -262,11 +265,28 @@ public static partial class LoadProgram
     }
 
     /// <summary>
-    /// Each page and ceiling <see cref="WarmRequests"/> times before the first point, so the JIT's tiering and the caches do not
-    /// land on whichever target happens to be measured first; a page that does not answer 200 is said now (its points will
+    /// Each page and ceiling <see cref="WarmRequests"/> times before the first point, then each under load for the warm-up
+    /// time, twice round, so the points measure a server that has been up a while: the JIT's tiering (a method is recompiled
+    /// optimized after 30 calls, in the background, once no new method has been compiled for 100 ms) and the caches do not
+    /// land on whichever target happens to be measured first. A page that does not answer 200 is said now (its points will
     /// count the errors).
     /// </summary>
-    private static async Task WarmAsync(Uri baseUri, Uri ceilingUri, List<Target> pages, IReadOnlyList<Target> ceilings, Dictionary<Role, PortalSession> sessions, RunResults run)
+    private static async Task WarmAsync(Uri baseUri, Uri ceilingUri, List<Target> pages, IReadOnlyList<Target> ceilings, Dictionary<Role, PortalSession> sessions, RunResults run, int clients, TimeSpan warmup)
+    {
+        await WarmOnceAsync(baseUri, ceilingUri, pages, ceilings, sessions, run);
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var t in pages.Concat(ceilings))
+            {
+                var ceiling = t.Kind == TargetKind.Ceiling;
+                await LoadGenerator.RunAsync(t.Name, new Uri(ceiling ? ceilingUri : baseUri, t.Path), ceiling ? null : sessions[t.Role].CookieHeader, clients, TimeSpan.Zero, warmup, null);
+            }
+        }
+
+        Log($"warmed: every target {WarmRequests} times, then {2 * warmup.TotalSeconds:0} s under load at {clients} clients");
+    }
+
+    private static async Task WarmOnceAsync(Uri baseUri, Uri ceilingUri, List<Target> pages, IReadOnlyList<Target> ceilings, Dictionary<Role, PortalSession> sessions, RunResults run)
     {
         using var http = LoadGenerator.NewClient(TimeSpan.FromSeconds(120));
         foreach (var t in pages.Concat(ceilings))

@@ -21,6 +21,34 @@ public sealed class StepEditTests(PortalFactory factory) : IClassFixture<PortalF
     };
 
     [Fact]
+    public async Task Every_step_row_links_to_its_own_edit_form_and_the_assignee_is_named()
+    {
+        var step = await StepAsync("setup.training");
+        var (steps, assignees) = await factory.WithDbAsync(async db => (
+            await db.Steps.AsNoTracking().Where(s => s.ProjectId == step.ProjectId).Select(s => new { s.Id, s.AssigneeUserId }).ToListAsync(),
+            await db.Users.AsNoTracking().Where(u => u.CustomerId == null).ToDictionaryAsync(u => u.Id, u => u.DisplayName)));
+        using var lead = await factory.LoginAsync(Demo.Lead);
+
+        var (_, page) = await lead.GetPageAsync($"/projects/{step.ProjectId}");
+
+        Assert.True(steps.Count > 10);
+        foreach (var s in steps)
+        {
+            var row = page.QuerySelector($"tr#step-{s.Id}");
+            Assert.NotNull(row);
+            Assert.Equal($"/projects/{step.ProjectId}/steps/{s.Id}/edit", row.QuerySelector("a")!.GetAttribute("href"));
+            if (s.AssigneeUserId is { } who)
+            {
+                Assert.Contains(assignees[who], row.TextContent, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains(steps, s => s.AssigneeUserId is not null);
+        var edit = await lead.GetAsync(page.QuerySelector($"tr#step-{step.Id} a")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+    }
+
+    [Fact]
     public async Task Project_lead_saves_a_step_and_the_change_is_in_the_project_history()
     {
         var step = await StepAsync("setup.training");

@@ -36,7 +36,7 @@ public static class ShowProject
 
     public sealed record CustomerItem(int Id, string Name, string OrgNumber);
 
-    public sealed record StepItem(int Id, Phase Phase, string Title, string? Description, StepStatus Status, ResponsibleParty Responsible, string? Assignee, DateOnly? PlannedStart, DateOnly? Due, bool CustomerVisible, bool Overdue);
+    public sealed record StepItem(int Id, Phase Phase, string Title, StepStatus Status, ResponsibleParty Responsible, string? Assignee, DateOnly? PlannedStart, DateOnly? Due, bool CustomerVisible, bool Overdue);
 
     public sealed record MeetingItem(int Id, MeetingKind Kind, string Title, DateTime StartUtc, DateTime EndUtc, string? Location, bool CustomerVisible);
 
@@ -65,14 +65,15 @@ public static class ShowProject
                 .Select(pc => new CustomerItem(pc.CustomerId, pc.Customer!.Name, pc.Customer.OrgNumber)).ToListAsync(ct);
             var products = await db.ProjectProducts.AsNoTracking().Where(pp => pp.ProjectId == id).Select(pp => pp.Product!.Name).ToListAsync(ct);
 
-            // Assignees' names joined in the same query as the steps: staff only ever, so no customer's name can leak.
-            var allSteps = await db.Steps.AsNoTracking().Where(s => s.ProjectId == id)
-                .OrderBy(s => s.Phase).ThenBy(s => s.SortOrder)
-                .Select(s => new
-                {
-                    s.Id, s.Phase, s.Title, s.Description, s.Status, s.Responsible, s.PlannedStart, s.Due, s.CustomerVisible,
-                    Assignee = db.Users.Where(u => u.Id == s.AssigneeUserId && u.CustomerId == null).Select(u => u.DisplayName).FirstOrDefault(),
-                })
+            // Assignees' names by a left join on the users' key (staff only ever, so no customer's name can leak), not a
+            // subquery per step; the description is the step page's, not read here.
+            var allSteps = await (
+                from s in db.Steps.AsNoTracking()
+                where s.ProjectId == id
+                join u in db.Users.Where(u => u.CustomerId == null) on s.AssigneeUserId equals u.Id into assignees
+                from u in assignees.DefaultIfEmpty()
+                orderby s.Phase, s.SortOrder
+                select new { s.Id, s.Phase, s.Title, s.Status, s.Responsible, s.PlannedStart, s.Due, s.CustomerVisible, Assignee = u == null ? null : u.DisplayName })
                 .ToListAsync(ct);
             var visible = allSteps.Where(s => staff || s.CustomerVisible).ToList();
 
@@ -80,7 +81,7 @@ public static class ShowProject
             var checklist = await db.ChecklistItems.AsNoTracking().Where(c => c.ProjectId == id).Select(c => new { c.Owner, c.Status, c.Due }).ToListAsync(ct);
             var health = ProjectHealthRule.Compute(p.Phase, p.PlannedGoLive, visible.Select(s => (s.Status, s.Due)), today, checklist.Select(c => (c.Owner, c.Status, c.Due)));
             var steps = visible.Select(s => new StepItem(
-                s.Id, s.Phase, s.Title, s.Description, s.Status, s.Responsible,
+                s.Id, s.Phase, s.Title, s.Status, s.Responsible,
                 s.Assignee,
                 s.PlannedStart, s.Due, s.CustomerVisible,
                 Step.IsOpenStatus(s.Status) && s.Due < today)).ToList();

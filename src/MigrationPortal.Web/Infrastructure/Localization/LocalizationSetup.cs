@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public static class LocalizationSetup
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, FrozenStringLocalizerFactory>());
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();

@@ -89,8 +89,10 @@ public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, Time
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var o = options.Value;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+        // The request's own context when there is a request (one DbContext per request, not two); a scope of its own otherwise.
+        var requestServices = (httpContext ?? http.HttpContext)?.RequestServices;
+        await using var scope = requestServices is null ? scopes.CreateAsyncScope() : default(AsyncServiceScope?);
+        var db = (requestServices ?? scope!.Value.ServiceProvider).GetRequiredService<PortalDb>();
         var row = default(SessionRow);
         try
         {
