@@ -163,7 +163,8 @@ public sealed class DataSet : IAsyncDisposable
         var steps = await ScalarAsync<int>($"SELECT COUNT(*) FROM \"Steps\" WHERE \"ProjectId\" = {project}");
 
         // Only a draft is rendered per request (a sent revision is served as its stored bytes): a sent one named in the file
-        // gives way to a draft of the same offer, or else is made a draft again on the copy (its content, so its pages, unchanged).
+        // gives way to a draft of the same offer, or else is made a draft again on the copy (its content, so its pages, unchanged;
+        // no stored PDF, sending or acceptance, as a draft has none).
         var revision = Int("threePageOffer.revisionId", "offerRevisionId", "draftRevisionId");
         if (revision is { } named && await ScalarAsync<string>($"SELECT \"Status\" FROM \"OfferRevisions\" WHERE \"Id\" = {named}") is { } status and not "Draft")
         {
@@ -174,7 +175,7 @@ public sealed class DataSet : IAsyncDisposable
             }
             else
             {
-                await ExecuteAsync($"UPDATE \"OfferRevisions\" SET \"Status\" = 'Draft' WHERE \"Id\" = {named}");
+                await ExecuteAsync($"UPDATE \"OfferRevisions\" SET \"Status\" = 'Draft', \"SentUtc\" = NULL, \"PdfContent\" = NULL, \"PdfSha256\" = NULL, \"AcceptedByContactId\" = NULL, \"AcceptedByName\" = NULL, \"AcceptedUtc\" = NULL, \"AcceptedFromIp\" = NULL, \"AcceptedUserAgent\" = NULL WHERE \"Id\" = {named}");
                 revision = named;
                 notes.Add($"offer revision {named} was {status} (served as stored bytes, never rendered): on the copy it was made a draft again, so it is rendered per request");
             }

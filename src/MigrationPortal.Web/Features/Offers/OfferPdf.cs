@@ -13,10 +13,14 @@ namespace MigrationPortal.Web.Features.Offers;
 /// <summary>Turns an offer revision into the flat document the PDF renderer draws, in the offer's language.</summary>
 public sealed class OfferPdf(PortalDb db, IStringLocalizer<SharedResource> l, IPdfRenderer renderer, IOptions<VendorOptions> vendor) : IOfferDocument
 {
-    public async Task<byte[]> RenderAsync(int revisionId, CancellationToken ct)
+    public async Task<byte[]> RenderAsync(int revisionId, CancellationToken ct) => (await RenderWithNumberAsync(revisionId, ct)).Pdf;
+
+    /// <summary>The PDF with the offer's number and the revision's, for its file name, from the same read.</summary>
+    public async Task<(byte[] Pdf, string Number, int Revision)> RenderWithNumberAsync(int revisionId, CancellationToken ct)
     {
+        // Split: in one statement every activity row repeats once per yearly cost (hundreds of rows for a long offer).
         var r = await db.OfferRevisions.AsNoTracking().Include(x => x.Offer).Include(x => x.Activities).Include(x => x.YearlyCosts)
-            .SingleAsync(x => x.Id == revisionId, ct);
+            .AsSplitQuery().SingleAsync(x => x.Id == revisionId, ct);
         var customers = await db.ProjectCustomers.AsNoTracking().Where(pc => pc.ProjectId == r.Offer!.ProjectId).OrderBy(pc => pc.Customer!.Name)
             .Select(pc => pc.Customer!).ToListAsync(ct);
         var contact = r.VendorContactUserId is null ? null
@@ -146,6 +150,6 @@ public sealed class OfferPdf(PortalDb db, IStringLocalizer<SharedResource> l, IP
             $"{v.Name} · {l["Pdf.OfferTitle"]} {r.Offer.Number} rev. {r.Revision}",
             l["Pdf.PageOf"])
         { ReplacedCharactersNote = l["Pdf.ReplacedCharacters"] };
-        return renderer.Render(model);
+        return (renderer.Render(model), r.Offer.Number, r.Revision);
     }
 }

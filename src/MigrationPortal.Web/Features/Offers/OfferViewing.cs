@@ -119,19 +119,22 @@ public static class OfferViewing
         public async Task<Result<PdfFile>> PdfAsync(int revisionId, ClaimsPrincipal user, OfferPdf pdf, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(pdf);
-            var target = await access.CheckAsync(revisionId, user, ProjectOperations.View, ct);
-            if (!target.IsOk)
+            var checkedTarget = await access.CheckAsync(revisionId, user, ProjectOperations.View, ct);
+            if (checkedTarget.Value is not { } target)
             {
-                return target.Cast<PdfFile>();
+                return checkedTarget.Cast<PdfFile>();
             }
 
-            var r = await db.OfferRevisions.AsNoTracking().Where(x => x.Id == revisionId).Select(x => new { x.PdfContent, x.Offer!.Number, x.Revision, x.Status }).SingleAsync(ct);
-            var name = $"{r.Number}-rev{r.Revision}{(r.Status == OfferStatus.Draft ? "-utkast" : string.Empty)}.pdf";
+            static string Name(string number, int revision, bool draft) => $"{number}-rev{revision}{(draft ? "-utkast" : string.Empty)}.pdf";
+            if (target.Status == OfferStatus.Draft)
+            {
+                var draft = await pdf.RenderWithNumberAsync(revisionId, ct);
+                return new PdfFile(draft.Pdf, Name(draft.Number, draft.Revision, draft: true));
+            }
 
             // A sent revision is only ever served as the stored bytes: never re-rendered, so its hash always holds.
-            return r.Status == OfferStatus.Draft ? new PdfFile(await pdf.RenderAsync(revisionId, ct), name)
-                : r.PdfContent is { } stored ? new PdfFile(stored, name)
-                : Result.NotFound;
+            var r = await db.OfferRevisions.AsNoTracking().Where(x => x.Id == revisionId).Select(x => new { x.PdfContent, x.Offer!.Number, x.Revision }).SingleAsync(ct);
+            return r.PdfContent is { } stored ? new PdfFile(stored, Name(r.Number, r.Revision, draft: false)) : Result.NotFound;
         }
 
         public Task<List<RevisionSummary>> SummariesAsync(IQueryable<OfferRevision> revisions, CancellationToken ct) =>

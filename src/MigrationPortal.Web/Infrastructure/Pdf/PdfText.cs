@@ -60,9 +60,33 @@ public sealed class PdfText
     /// <summary>The text with what no embedded font draws as <see cref="Placeholder"/> and the invisible characters left out (for one-font drawing).</summary>
     public string Drawable(string text) => string.Concat(Runs(text, null).Select(r => r.Text));
 
+    /// <summary>
+    /// The characters of the Basic Multilingual Plane drawn as they are in the primary font: visible (not a control, format
+    /// or variation-selector character) and in Liberation Sans. A text made only of these is one run, as it is.
+    /// </summary>
+    private static readonly Lazy<bool[]> Plain = new(() =>
+    {
+        var plain = new bool[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            plain[c] = !char.IsSurrogate((char)c)
+                && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.Control or UnicodeCategory.Format)
+                && c is not (>= 0xFE00 and <= 0xFE0F)
+                && EmbeddedFontResolver.Has(EmbeddedFontResolver.Family, c);
+        }
+
+        return plain;
+    });
+
     /// <summary>The text cut into pieces each drawn in one font (the given font, or its fallback).</summary>
     private List<(string Text, XFont Font)> Runs(string text, XFont? font)
     {
+        text ??= string.Empty;
+        if (IsPlain(text))
+        {
+            return [(text, font!)];
+        }
+
         var runs = new List<(string Text, XFont Font)>();
         var current = new StringBuilder();
         var inFallback = false;
@@ -75,7 +99,7 @@ public sealed class PdfText
             }
         }
 
-        foreach (var rune in (text ?? string.Empty).EnumerateRunes())
+        foreach (var rune in text.EnumerateRunes())
         {
             var c = rune.Value;
             var category = Rune.GetUnicodeCategory(rune);
@@ -110,6 +134,20 @@ public sealed class PdfText
 
         Flush();
         return runs.Count == 0 ? [(string.Empty, font)] : runs;
+    }
+
+    private static bool IsPlain(string text)
+    {
+        var plain = Plain.Value;
+        foreach (var c in text)
+        {
+            if (!plain[c])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private XFont Fallback(XFont font)

@@ -859,6 +859,8 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "StartUtc");
 
+                    b.HasIndex("StartUtc", "Id");
+
                     b.ToTable("Meetings");
                 });
 

@@ -863,6 +863,8 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ProjectId", "StartUtc");
 
+                    b.HasIndex("StartUtc", "Id");
+
                     b.ToTable("Meetings");
                 });
 

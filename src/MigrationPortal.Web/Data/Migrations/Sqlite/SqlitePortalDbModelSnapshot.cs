@@ -824,6 +824,8 @@ namespace MigrationPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "StartUtc");
 
+                    b.HasIndex("StartUtc", "Id");
+
                     b.ToTable("Meetings");
                 });
 
