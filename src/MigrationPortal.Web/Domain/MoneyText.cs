@@ -46,5 +46,5 @@ public static class MoneyText
     }
 
     /// <summary>For an input field: "1450,5" in Bokmål, "1450.5" in English; no group separators, so it reads back.</summary>
-    public static string ForInput(decimal value) => value.ToString("0.##", CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? CultureInfo.InvariantCulture : new CultureInfo("nb-NO"));
+    public static string ForInput(decimal value) => value.ToString("0.##", CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("nb-NO"));
 }
