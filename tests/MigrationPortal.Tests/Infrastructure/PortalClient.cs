@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MigrationPortal.Web.Data;
 
@@ -48,6 +49,36 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
 
         using var content = new FormUrlEncodedContent(values);
         return await Http.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
+
+    /// <summary>
+    /// Submits a form of a page as a browser would: to its action, with its method, every field as drawn (a check box only
+    /// when ticked, with MVC's hidden "false" after it) and the form's own antiforgery token; <paramref name="typed"/> holds
+    /// what a person types or picks, by field name.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlFormElement form, Dictionary<string, string?>? typed = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        typed ??= [];
+        var fields = Input.FormProbe.Fields(form);
+        var values = new List<KeyValuePair<string, string?>>();
+        foreach (var field in fields)
+        {
+            values.AddRange(typed.TryGetValue(field.Name, out var value) ? [new(field.Name, value)] : field.Values.Select(v => new KeyValuePair<string, string?>(field.Name, v)));
+        }
+
+        values.AddRange(typed.Where(t => fields.All(f => f.Name != t.Key)));
+        values.RemoveAll(v => v.Value is null);
+        var action = form.GetAttribute("action") ?? throw new InvalidOperationException("The form has no action.");
+        if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
+        {
+            return await GetAsync(action + QueryString.Create(values).ToUriComponent());
+        }
+
+        values.Add(new("__RequestVerificationToken", form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"The form posting to {action} has no antiforgery token.")));
+        using var content = new FormUrlEncodedContent(values);
+        return await Http.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
     public async Task<string> TokenAsync(string url)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrationPortal.Tests.Infrastructure;
@@ -383,8 +384,8 @@ public sealed partial class AccessSweepTests(AccessSweepFactory factory, Xunit.A
 
     /// <summary>
     /// The fields of the form on <paramref name="page"/> that posts to <paramref name="action"/>, as a browser would send them,
-    /// with empty text filled in (a new comment, a new item's title) so that what is posted would have been saved; null when
-    /// the page has no such form.
+    /// with empty text filled in (a new comment, a new item's title) so that what is posted would have been saved, and the
+    /// values its address carries (a button form's version, the customer of a status month); null when the page has no such form.
     /// </summary>
     private static async Task<List<KeyValuePair<string, string>>?> HarvestAsync(PortalClient owner, string page, string action)
     {
@@ -398,7 +399,8 @@ public sealed partial class AccessSweepTests(AccessSweepFactory factory, Xunit.A
             return null;
         }
 
-        var fields = new List<KeyValuePair<string, string>>();
+        var fields = QueryHelpers.ParseQuery(new Uri(new Uri("http://portal"), form.GetAttribute("action")).Query)
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? string.Empty))).ToList();
         foreach (var element in form.Elements)
         {
             var name = element.GetAttribute("name");

@@ -65,6 +65,8 @@ public sealed class DashboardTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(HttpStatusCode.OK, status);
         var total = await factory.WithDbAsync(db => db.Projects.CountAsync());
         Assert.Equal($"{total} prosjekter", page.QuerySelector("main [role=status]")!.TextContent);
+        Assert.Equal("Verdien «banana» er ikke gyldig for Fase.", page.QuerySelector("#Phase-error")!.TextContent);
+        Assert.Equal("Verdien «x» er ikke gyldig for Produkt.", page.QuerySelector("#Product-error")!.TextContent);
     }
 
     [Fact]

@@ -91,4 +91,34 @@ public sealed class SecurityEventTests(PortalFactory factory) : IClassFixture<Po
         using var sales = await factory.LoginAsync(Demo.Sales);
         Assert.Equal(HttpStatusCode.Forbidden, (await sales.GetAsync("/admin/security")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_filter_value_that_does_not_read_comes_back_as_typed_with_its_message_and_the_rest_still_filters()
+    {
+        using var admin = await factory.LoginAsync(Demo.Admin);
+        using var sales = await factory.LoginAsync(Demo.Sales);
+        var (_, empty) = await admin.GetPageAsync("/admin/security");
+        var form = empty.QuerySelector("main form[method=get]")!;
+        Assert.Equal(["Kind", "Who", "From", "To"], form.QuerySelectorAll("[name]").Select(e => e.GetAttribute("name")));
+
+        // The form's own names, as a browser sends them: a day that does not exist and one that is not a date.
+        var (status, page) = await admin.GetPageAsync("/admin/security?Kind=LoginSucceeded&Who=salg&From=2026-02-30&To=i+morgen");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("2026-02-30", page.QuerySelector("#From")!.GetAttribute("value"));
+        Assert.Equal("true", page.QuerySelector("#From")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Verdien «2026-02-30» er ikke gyldig for Fra dato.", page.QuerySelector("#From-error")!.TextContent);
+        Assert.Equal("i morgen", page.QuerySelector("#To")!.GetAttribute("value"));
+        Assert.Equal("Verdien «i morgen» er ikke gyldig for Til dato.", page.QuerySelector("#To-error")!.TextContent);
+        Assert.Equal(2, page.QuerySelectorAll("#error-summary li").Length);
+        Assert.Equal("salg", page.QuerySelector("#Who")!.GetAttribute("value"));
+        Assert.Equal("LoginSucceeded", page.QuerySelector("#Kind option[selected]")!.GetAttribute("value"));
+        var rows = page.QuerySelectorAll("#security-events tbody tr");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains(Demo.Sales, r.TextContent, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Contains("Innlogging", r.TextContent, StringComparison.Ordinal));
+
+        var (_, unknown) = await admin.GetPageAsync("/admin/security?Kind=Innbrudd");
+        Assert.Equal("Verdien «Innbrudd» er ikke gyldig for Hendelse.", unknown.QuerySelector("#Kind-error")!.TextContent);
+    }
 }

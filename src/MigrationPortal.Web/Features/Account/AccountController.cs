@@ -62,7 +62,7 @@ public sealed class AccountController(AccountUseCases.Handler h) : PortalControl
     [HttpPost("login")]
     [EnableRateLimiting(SignInRateLimits.Policy)]
     public async Task<IActionResult> Login(LoginForm form) =>
-        Saved(await h.SignInAsync(form, ModelState.IsValid), "Login", flashKey: null, url => LocalRedirect(Url.IsLocalUrl(url) ? url : "/"));
+        Saved(await h.SignInAsync(form, ModelState.IsValid), "Login", flashKey: null, LocalOrHome);
 
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
@@ -16,6 +17,7 @@ public static class Notifications
     public sealed class NotificationsForm
     {
         /// <summary>The kinds ticked; every other choosable kind is off.</summary>
+        [Display(Name = "Notifications.Legend")]
         public List<NotificationKind> On { get; set; } = [];
     }
 

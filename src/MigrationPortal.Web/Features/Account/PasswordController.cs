@@ -17,5 +17,5 @@ public sealed class PasswordController(ChangePassword.Handler h) : PortalControl
     [HttpPost("")]
     [EnableRateLimiting(SignInRateLimits.Policy)]
     public async Task<IActionResult> Change(ChangePassword.ChangePasswordForm form) =>
-        Saved(await h.SaveAsync(form, ModelState.IsValid, User), "ChangePassword", "Account.PasswordChangedHere", _ => LocalRedirect("/"));
+        Saved(await h.SaveAsync(form, ModelState.IsValid, User), "ChangePassword", "Account.PasswordChangedHere", _ => RedirectToAction("Index", "Home"));
 }

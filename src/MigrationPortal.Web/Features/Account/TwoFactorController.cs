@@ -19,7 +19,7 @@ public sealed class TwoFactorController(TwoFactorLogin.Handler login, TwoFactorS
     [EnableRateLimiting(SignInRateLimits.Policy)]
     [HttpPost("/account/two-factor")]
     public async Task<IActionResult> Code(TwoFactorLogin.CodeForm form) =>
-        Saved(await login.SignInAsync(form, ModelState.IsValid), "TwoFactorCode", flashKey: null, url => LocalRedirect(Url.IsLocalUrl(url) ? url : "/"));
+        Saved(await login.SignInAsync(form, ModelState.IsValid), "TwoFactorCode", flashKey: null, LocalOrHome);
 
     [AllowAnonymous]
     [HttpGet("/account/two-factor/recovery")]
@@ -30,7 +30,7 @@ public sealed class TwoFactorController(TwoFactorLogin.Handler login, TwoFactorS
     [EnableRateLimiting(SignInRateLimits.Policy)]
     [HttpPost("/account/two-factor/recovery")]
     public async Task<IActionResult> RecoveryCode(TwoFactorLogin.RecoveryForm form) =>
-        Saved(await login.SignInWithRecoveryCodeAsync(form, ModelState.IsValid), "TwoFactorRecovery", flashKey: null, url => LocalRedirect(Url.IsLocalUrl(url) ? url : "/"));
+        Saved(await login.SignInWithRecoveryCodeAsync(form, ModelState.IsValid), "TwoFactorRecovery", flashKey: null, LocalOrHome);
 
     [HttpGet("/account/security")]
     public async Task<IActionResult> Index() => Page(await settings.StatusAsync(User), "TwoFactor");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MigrationPortal.Web.Data;
@@ -23,17 +24,31 @@ public static class Outbox
     /// <summary>A file in the pickup folder; <see cref="Downloadable"/> is false for account mails.</summary>
     public sealed record PickupFile(string Name, long Bytes, DateTime WrittenUtc, bool Downloadable);
 
-    public sealed record ViewModel(IReadOnlyList<Item> Items, OutboxStatus? Status, int Page, bool HasMore, string? PickupFolder, IReadOnlyList<PickupFile> PickupFiles);
+    /// <summary>The filter, named as the query string binds it (the page's form is drawn from it): a status and the page.</summary>
+    public sealed class Filter
+    {
+        [Display(Name = "Outbox.Status")]
+        public OutboxStatus? Status { get; set; }
+
+        [Display(Name = "Common.Page")]
+        public int Page { get; set; } = 1;
+    }
+
+    public sealed record ViewModel(IReadOnlyList<Item> Items, Filter Filter, int Page, bool HasMore, string? PickupFolder, IReadOnlyList<PickupFile> PickupFiles) : IFormPage
+    {
+        object IFormPage.Form => Filter;
+    }
 
     public sealed class Handler(PortalDb db, TimeProvider clock, IOptions<MailOptions> options, IHostEnvironment env)
     {
         private string? PickupFolder => options.Value.UsesPickup ? options.Value.PickupPath(env.ContentRootPath) : null;
 
-        public async Task<ViewModel> ListAsync(OutboxStatus? status, int page, CancellationToken ct)
+        public async Task<ViewModel> ListAsync(Filter filter, CancellationToken ct)
         {
-            page = Math.Max(page, 1);
+            ArgumentNullException.ThrowIfNull(filter);
+            var page = Math.Max(filter.Page, 1);
             var query = db.Outbox.AsNoTracking();
-            if (status is { } s)
+            if (filter.Status is { } s)
             {
                 query = query.Where(m => m.Status == s);
             }
@@ -42,7 +57,7 @@ public static class Outbox
                 .Skip((page - 1) * PageSize).Take(PageSize + 1)
                 .Select(m => new Item(m.Id, m.CreatedUtc, m.ToAddress, m.ToName, m.Subject, m.Kind, m.Status, m.Attempts, m.LastError, m.SentUtc, m.NextAttemptUtc))
                 .ToListAsync(ct);
-            return new ViewModel(items.Take(PageSize).ToList(), status, page, items.Count > PageSize, PickupFolder, await PickupFilesAsync(ct));
+            return new ViewModel(items.Take(PageSize).ToList(), filter, page, items.Count > PageSize, PickupFolder, await PickupFilesAsync(ct));
         }
 
         /// <summary>Puts a dead or sent mail back in line, to go at once with a fresh count of attempts.</summary>

@@ -11,7 +11,7 @@ namespace MigrationPortal.Web.Features.Admin;
 public sealed class OutboxController(Outbox.Handler h) : PortalController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(OutboxStatus? status, CancellationToken ct, int page = 1) => View("Outbox", await h.ListAsync(status, page, ct));
+    public async Task<IActionResult> Index([FromQuery] Outbox.Filter filter, CancellationToken ct) => ViewPage("Outbox", await h.ListAsync(filter, ct));
 
     [HttpPost("{id:long}/resend")]
     public async Task<IActionResult> Resend(long id, OutboxStatus? status, CancellationToken ct) =>

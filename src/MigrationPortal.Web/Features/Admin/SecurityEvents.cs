@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Features.Shared;
 using MigrationPortal.Web.Infrastructure.Authorization;
 using MigrationPortal.Web.Infrastructure.Localization;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Admin;
 
@@ -16,17 +18,40 @@ public static class SecurityEvents
 
     public sealed record Item(DateTime AtUtc, SecurityEventKind Kind, string? UserName, string? ActorName, string? IpAddress, string? Path, string? Detail);
 
-    /// <summary>The filter: a kind, a text found in the person, the actor or the address, and days in Oslo time.</summary>
-    public sealed record Filter(SecurityEventKind? Kind, string? Who, DateOnly? From, DateOnly? To);
+    /// <summary>
+    /// The filter, named as the query string binds it (the page's form is drawn from it): a kind, a text found in the
+    /// person, the actor or the address, days in Oslo time, and the page. A value that does not read is left out of the
+    /// filter and shown back as typed with its message.
+    /// </summary>
+    public sealed class Filter
+    {
+        [Display(Name = "Security.Kind")]
+        public SecurityEventKind? Kind { get; set; }
 
-    public sealed record ViewModel(Filter Filter, IReadOnlyList<Item> Items, int Page, bool HasMore);
+        [Display(Name = "Security.Who")]
+        public string? Who { get; set; }
+
+        [Display(Name = "Security.From")]
+        public DateOnly? From { get; set; }
+
+        [Display(Name = "Security.To")]
+        public DateOnly? To { get; set; }
+
+        [Display(Name = "Common.Page")]
+        public int Page { get; set; } = 1;
+    }
+
+    public sealed record ViewModel(Filter Filter, IReadOnlyList<Item> Items, int Page, bool HasMore) : IFormPage
+    {
+        object IFormPage.Form => Filter;
+    }
 
     public sealed class Handler(PortalDb db)
     {
-        public async Task<ViewModel> ListAsync(Filter filter, int page, CancellationToken ct)
+        public async Task<ViewModel> ListAsync(Filter filter, CancellationToken ct)
         {
             ArgumentNullException.ThrowIfNull(filter);
-            page = Math.Max(page, 1);
+            var page = Math.Max(filter.Page, 1);
             var query = db.SecurityEvents.AsNoTracking();
             if (filter.Kind is { } kind && Enum.IsDefined(kind))
             {
@@ -65,6 +90,6 @@ public static class SecurityEvents
 public sealed class SecurityEventsController(SecurityEvents.Handler h) : PortalController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(SecurityEventKind? kind, string? who, DateOnly? from, DateOnly? to, CancellationToken ct, int page = 1) =>
-        View("SecurityEvents", await h.ListAsync(new SecurityEvents.Filter(kind, who, from, to), page, ct));
+    public async Task<IActionResult> Index([FromQuery] SecurityEvents.Filter filter, CancellationToken ct) =>
+        ViewPage("SecurityEvents", await h.ListAsync(filter, ct));
 }

@@ -15,7 +15,7 @@ public static class Users
 {
     public const int PageSize = 50;
 
-    public sealed record ListPage(string? Q, IReadOnlyList<Item> Items, PageInfo Paging);
+    public sealed record ListPage([property: Display(Name = "Users.Search")] string? Q, IReadOnlyList<Item> Items, PageInfo Paging);
 
     public sealed record Item(string Id, string Name, string Email, IReadOnlyList<string> Roles, string? Customer, bool IsActive, bool IsLockedOut);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
@@ -14,7 +15,7 @@ public static class CustomerList
 
     public sealed record Item(int Id, string Name, string OrgNumber, CustomerType Type, string? City, int Projects);
 
-    public sealed record ViewModel(string? Q, IReadOnlyList<Item> Items, PageInfo Paging, bool CanCreate);
+    public sealed record ViewModel([property: Display(Name = "Customers.Search")] string? Q, IReadOnlyList<Item> Items, PageInfo Paging, bool CanCreate);
 
     public sealed class Handler(PortalDb db, ResourceAccess access)
     {

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MigrationPortal.Web.Features.Shared;
 using MigrationPortal.Web.Infrastructure.Authorization;
 
 namespace MigrationPortal.Web.Features.Dashboard;
 
 [Authorize(Policy = Policies.Staff)]
-public sealed class DashboardController : Controller
+public sealed class DashboardController : PortalController
 {
     [HttpGet("/dashboard")]
     public async Task<IActionResult> Index([FromQuery] ProjectList.Query query, [FromServices] ProjectList.Handler h, CancellationToken ct)
@@ -16,6 +17,6 @@ public sealed class DashboardController : Controller
             query = new ProjectList.Query { Q = query.Q };
         }
 
-        return View(await h.GetAsync(query, ct));
+        return ViewPage(null, await h.GetAsync(query, ct));
     }
 }

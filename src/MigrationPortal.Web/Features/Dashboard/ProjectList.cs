@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using MigrationPortal.Web.Data;
 using MigrationPortal.Web.Domain;
 using MigrationPortal.Web.Infrastructure.Localization;
 using MigrationPortal.Web.Infrastructure.Paging;
+using MigrationPortal.Web.Infrastructure.Results;
 
 namespace MigrationPortal.Web.Features.Dashboard;
 
@@ -11,12 +13,22 @@ public static class ProjectList
 {
     public const int PageSize = 20;
 
+    /// <summary>The filter, named as the query string binds it; the dashboard's form is drawn from it.</summary>
     public sealed class Query
     {
+        [Display(Name = "Dashboard.Phase")]
         public Phase? Phase { get; set; }
+
+        [Display(Name = "Dashboard.Product")]
         public int? Product { get; set; }
+
+        [Display(Name = "Dashboard.Lead")]
         public string? Lead { get; set; }
+
+        [Display(Name = "Dashboard.Search")]
         public string? Q { get; set; }
+
+        [Display(Name = "Common.Page")]
         public int Page { get; set; } = 1;
     }
 
@@ -28,7 +40,10 @@ public static class ProjectList
         PageInfo Paging,
         IReadOnlyDictionary<Phase, int> CountByPhase,
         IReadOnlyList<(int Id, string Name)> Products,
-        IReadOnlyList<(string Id, string Name)> Leads);
+        IReadOnlyList<(string Id, string Name)> Leads) : IFormPage
+    {
+        object IFormPage.Form => Query;
+    }
 
     public sealed class Handler(PortalDb db, TimeProvider clock)
     {

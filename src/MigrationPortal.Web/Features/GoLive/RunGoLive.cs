@@ -41,7 +41,19 @@ public static class RunGoLive
         bool CanLead,
         bool CanAcceptHandover,
         bool IsStaff,
-        WorkingHours Hours);
+        WorkingHours Hours)
+    {
+        // The small forms' fields, named as the actions bind them (a refusal comes back as a message, not as these).
+
+        /// <summary>The first production day to record: the day the cutover window ends, in Oslo.</summary>
+        public DateOnly? Day => CutoverEndUtc is { } end ? DateOnly.FromDateTime(Display.ToOslo(end)) : null;
+
+        /// <summary>The weeks of close follow-up.</summary>
+        public int Weeks => FollowUpWeeks;
+
+        /// <summary>Why the handover is asked for with go-live steps still open.</summary>
+        public string? Reason => null;
+    }
 
     /// <summary>A go-live step the installed base calls for, and why.</summary>
     public sealed record UpgradeItem(string Title, StepStatus Status, DateOnly? Due, string ReasonKey, IReadOnlyList<string> Customers, string? FromVersion);

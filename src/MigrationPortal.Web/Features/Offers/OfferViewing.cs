@@ -50,6 +50,17 @@ public static class OfferViewing
     {
         /// <summary>The sealed contract made when this revision was accepted, if any.</summary>
         public int? ContractId { get; init; }
+
+        // The accept and decline forms' fields, named as the actions bind them (a refusal comes back as a message, not as these).
+
+        /// <summary>The signer's full name, typed as a signature.</summary>
+        public string? FullName => null;
+
+        /// <summary>The signer confirms they accept this revision.</summary>
+        public bool Confirm => false;
+
+        /// <summary>Why the customer declines.</summary>
+        public string? Reason => null;
     }
 
     public sealed record QueueView(int Position, DateOnly ExpectedStart);

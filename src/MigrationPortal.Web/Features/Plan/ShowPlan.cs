@@ -31,6 +31,9 @@ public static class ShowPlan
         DateOnly Today)
     {
         public IEnumerable<PlanStep> AllSteps => Phases.SelectMany(p => p.Steps);
+
+        /// <summary>The gate override's reason, named as the advance action binds it; empty (a refusal comes back as a message).</summary>
+        public string? Reason => null;
     }
 
     public sealed record QueueWait(int Place, DateOnly ExpectedStart);

@@ -13,8 +13,18 @@ public static class CloudQueueBoard
 {
     public sealed record Item(int EntryId, int Version, int Position, int ProjectId, string ProjectName, IReadOnlyList<string> Customers, DateTime QueuedUtc, DateOnly ExpectedStart, string? MoveReason);
 
-    /// <summary>One page of the waiting projects; <see cref="PageInfo.Total"/> is how many wait in all (the highest place a move may name).</summary>
-    public sealed record Page(int PerMonth, int SettingsVersion, IReadOnlyList<Item> Waiting, PageInfo Paging);
+    /// <summary>
+    /// One page of the waiting projects; <see cref="PageInfo.Total"/> is how many wait in all (the highest place a move
+    /// may name). The capacity and its version, and the move form's fields, are named as the actions bind them.
+    /// </summary>
+    public sealed record Page(int ProjectStartsPerMonth, int Version, IReadOnlyList<Item> Waiting, PageInfo Paging)
+    {
+        /// <summary>A move's new place (each row shows its own).</summary>
+        public int? NewPosition => null;
+
+        /// <summary>Why a project moves.</summary>
+        public string? Reason => null;
+    }
 
     /// <summary>Projects per page of the queue.</summary>
     public const int PageSize = 25;

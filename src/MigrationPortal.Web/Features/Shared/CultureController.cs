@@ -6,7 +6,7 @@ using MigrationPortal.Web.Infrastructure.Localization;
 namespace MigrationPortal.Web.Features.Shared;
 
 [AllowAnonymous]
-public sealed class CultureController(TimeProvider clock) : Controller
+public sealed class CultureController(TimeProvider clock) : PortalController
 {
     [HttpPost("/culture")]
     public IActionResult Set(string culture, string? returnUrl)
@@ -19,6 +19,6 @@ public sealed class CultureController(TimeProvider clock) : Controller
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
         }
 
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalOrHome(returnUrl);
     }
 }

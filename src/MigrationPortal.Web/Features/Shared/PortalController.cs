@@ -61,6 +61,9 @@ public abstract class PortalController : Controller
         return Saved(result, view: string.Empty, flashKey, next, reason => RedirectWithError(reason, back()));
     }
 
+    /// <summary>Back to the page a person came from when it is one of the portal's own, else to their start page.</summary>
+    protected IActionResult LocalOrHome(string? url) => Url.IsLocalUrl(url) ? LocalRedirect(url) : RedirectToAction("Index", "Home");
+
     protected void Flash(string key, params object[] arguments) => TempData["Flash"] = L[key, arguments].Value;
 
     /// <summary>Shows the reason (a resource key) on the page it redirects to.</summary>

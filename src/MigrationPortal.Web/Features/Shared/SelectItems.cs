@@ -9,10 +9,14 @@ public static class SelectItems
 {
     /// <summary>Every value of <typeparamref name="T"/>, shown as the resource <c>{prefix}.{value}</c> (the prefix defaults to the type's name).</summary>
     public static IEnumerable<SelectListItem> EnumItems<T>(this IStringLocalizer l, string? prefix = null)
+        where T : struct, Enum => l.EnumItems(prefix, Enum.GetValues<T>());
+
+    /// <summary>The given values of <typeparamref name="T"/> (those a person may choose), shown as the resource <c>{prefix}.{value}</c>.</summary>
+    public static IEnumerable<SelectListItem> EnumItems<T>(this IStringLocalizer l, string? prefix, IEnumerable<T> values)
         where T : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(l);
-        return Enum.GetValues<T>().Select(v => new SelectListItem(l[$"{prefix ?? typeof(T).Name}.{v}"].Value, v.ToString()));
+        return values.Select(v => new SelectListItem(l[$"{prefix ?? typeof(T).Name}.{v}"].Value, v.ToString()));
     }
 
     /// <summary>The four phases, numbered as people know them ("2. Etablering, testing og opplæring").</summary>

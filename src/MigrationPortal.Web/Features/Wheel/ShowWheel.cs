@@ -18,6 +18,9 @@ public static class ShowWheel
     {
         /// <summary>The project's customers and their status months, for the cloud centre's choice (empty for others).</summary>
         public IReadOnlyList<Owner> Owners { get; init; } = [];
+
+        /// <summary>The status-month form's field, named as the action binds it (each customer's form shows its own month).</summary>
+        public int? Month => null;
     }
 
     public sealed class Handler(PortalDb db, ResourceAccess access, WheelItems.Handler items, TimeProvider clock)

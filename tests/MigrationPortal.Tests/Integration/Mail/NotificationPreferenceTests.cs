@@ -15,8 +15,8 @@ public sealed class NotificationPreferenceTests(PortalFactory factory) : IClassF
         using var kari = await factory.LoginAsync(Demo.SorFronContact);
         var (status, page) = await kari.GetPageAsync("/account/notifications");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#kind-StepComment")!).IsChecked);
-        Assert.Null(page.QuerySelector("#kind-Account"));
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#On-StepComment")!).IsChecked);
+        Assert.Null(page.QuerySelector("#On-Account"));
 
         var all = Enum.GetValues<NotificationKind>().Where(k => k is not NotificationKind.Account and not NotificationKind.StepComment).Select(k => k.ToString()).ToList();
         var form = new FormUrlEncodedContent(all.Select(k => new KeyValuePair<string, string>("On", k))
@@ -25,8 +25,8 @@ public sealed class NotificationPreferenceTests(PortalFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var (_, after) = await kari.GetPageAsync("/account/notifications");
-        Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)after.QuerySelector("#kind-StepComment")!).IsChecked);
-        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)after.QuerySelector("#kind-Meeting")!).IsChecked);
+        Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)after.QuerySelector("#On-StepComment")!).IsChecked);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)after.QuerySelector("#On-Meeting")!).IsChecked);
 
         var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.SorFronContact).Select(u => u.Id).SingleAsync());
         Assert.True(await factory.WithDbAsync(db => db.NotificationPreferences.AnyAsync(p => p.UserId == userId && p.Kind == NotificationKind.StepComment && !p.Enabled)));
@@ -42,7 +42,7 @@ public sealed class NotificationPreferenceTests(PortalFactory factory) : IClassF
         // Another person's choices are their own.
         using var per = await factory.LoginAsync(Demo.TromsoContact);
         var (_, hers) = await per.GetPageAsync("/account/notifications");
-        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)hers.QuerySelector("#kind-StepComment")!).IsChecked);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)hers.QuerySelector("#On-StepComment")!).IsChecked);
     }
 
     [Fact]
