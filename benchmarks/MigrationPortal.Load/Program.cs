@@ -242,6 +242,7 @@ public static partial class LoadProgram
         run.Targets.AddRange(pages);
         await using var server = await PortalServer.StartAsync(webDir, settings, pinned: false, Path.Combine(work, "server-demo.log"), TimeSpan.FromSeconds(120));
         var sessions = await LoginAsync(server.BaseUri, ids, pages.Select(p => p.Role));
+        await WarmAsync(server.BaseUri, server.BaseUri, pages, [], sessions, run, Budgets.LoadClients, TimeSpan.FromSeconds(o.Warmup));
         foreach (var t in pages)
         {
             var point = await LoadGenerator.RunAsync(t.Name, new Uri(server.BaseUri, t.Path), sessions[t.Role].CookieHeader, Budgets.LoadClients,
