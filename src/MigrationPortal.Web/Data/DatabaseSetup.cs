@@ -35,10 +35,28 @@ public static class DatabaseSetup
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString),
-            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString),
+            DatabaseProvider.Postgres => builder.UseNpgsql(WithAutoPrepare(connectionString)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
         return builder;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the statements a portal runs on every request (the session, the access check, a page's few reads) are
+    /// prepared on the server once per connection by Npgsql's automatic preparation, instead of parsed and planned each
+    /// time, unless the connection string says otherwise (<c>Max Auto Prepare=0</c> turns it off, e.g. behind a pooler in
+    /// transaction mode that cannot keep prepared statements).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        // The plain builder holds only the keys given (Npgsql's answers true for every keyword it knows).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        {
+            return connectionString;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     /// <summary>
