@@ -36,12 +36,6 @@ public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, Time
     /// <summary>Where Identity puts the security stamp in the principal (the default claim type).</summary>
     private static readonly string SecurityStampClaim = new IdentityOptions().ClaimsIdentity.SecurityStampClaimType;
 
-    /// <summary>The session with its user's stamp: read on every signed-in request, so compiled once (EF Core recompiles it for another model).</summary>
-    private static readonly Func<PortalDb, string, CancellationToken, Task<SessionRow?>> SessionByKey = EF.CompileAsyncQuery(
-        (PortalDb db, string key, CancellationToken ct) => db.UserSessions.AsNoTracking().Where(s => s.Id == key)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new SessionRow(s.Ticket, s.CreatedUtc, s.LastSeenUtc, s.SecurityStamp, u.SecurityStamp, u.IsActive))
-            .SingleOrDefault());
-
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
     public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null!, cancellationToken);
@@ -102,7 +96,9 @@ public sealed partial class ServerSessionStore(IServiceScopeFactory scopes, Time
         var row = default(SessionRow);
         try
         {
-            row = await SessionByKey(db, key, cancellationToken);
+            row = await db.UserSessions.AsNoTracking().Where(s => s.Id == key)
+                .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new SessionRow(s.Ticket, s.CreatedUtc, s.LastSeenUtc, s.SecurityStamp, u.SecurityStamp, u.IsActive))
+                .SingleOrDefaultAsync(cancellationToken);
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e) && (httpContext ?? http.HttpContext) is { } context)
         {
