@@ -168,6 +168,28 @@ public sealed class OfferFlowTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Staff_get_a_draft_rendered_and_named_as_a_draft_and_a_sent_revision_as_its_stored_bytes()
+    {
+        var project = await NewTromsoProjectAsync();
+        using var sales = await factory.LoginAsync(Demo.Sales);
+        var sentId = await CreateDraftAsync(sales, project);
+        await SendAsync(sales, sentId);
+        var draftId = (await sales.PostFormAsync($"/offers/{sentId}/revise", [])).Headers.Location!.ToString().Split('/')[2];
+        var sent = await RevisionAsync(sentId);
+        var number = await factory.WithDbAsync(db => db.Offers.Where(o => o.Id == sent.OfferId).Select(o => o.Number).SingleAsync());
+
+        var sentPdf = await sales.GetAsync($"/offers/{sentId}/pdf");
+        var draftPdf = await sales.GetAsync($"/offers/{draftId}/pdf");
+
+        Assert.Equal($"{number}-rev{sent.Revision}.pdf", sentPdf.Content.Headers.ContentDisposition!.FileNameStar ?? sentPdf.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal(sent.PdfContent, await sentPdf.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"{number}-rev{sent.Revision + 1}-utkast.pdf", draftPdf.Content.Headers.ContentDisposition!.FileNameStar ?? draftPdf.Content.Headers.ContentDisposition.FileName);
+        var draftBytes = await draftPdf.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF"u8.ToArray(), draftBytes[..4]);
+        Assert.NotEqual(sent.PdfContent, draftBytes);
+    }
+
+    [Fact]
     public async Task The_pdf_reads_back_with_customer_number_revision_totals_and_page_numbers()
     {
         var project = await NewTromsoProjectAsync();
