@@ -23,9 +23,9 @@ internal sealed class BulkContexts(DatabaseProvider provider, string connectionS
     {
         PortalDb db = provider switch
         {
-            DatabaseProvider.Sqlite => new SqlitePortalDb((DbContextOptions<SqlitePortalDb>)sqliteOptions, null, clock),
-            DatabaseProvider.Postgres => new PostgresPortalDb(Options<PostgresPortalDb>(provider, connectionString), null, clock),
-            DatabaseProvider.SqlServer => new SqlServerPortalDb(Options<SqlServerPortalDb>(provider, connectionString), null, clock),
+            DatabaseProvider.Sqlite => new SqlitePortalDb((DbContextOptions<SqlitePortalDb>)sqliteOptions) { Clock = clock },
+            DatabaseProvider.Postgres => new PostgresPortalDb(Options<PostgresPortalDb>(provider, connectionString)) { Clock = clock },
+            DatabaseProvider.SqlServer => new SqlServerPortalDb(Options<SqlServerPortalDb>(provider, connectionString)) { Clock = clock },
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -94,22 +94,38 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqlitePortalDb>(b => Configure(b, provider, connectionString));
-                services.AddScoped<PortalDb>(sp => sp.GetRequiredService<SqlitePortalDb>());
+                AddPooled<SqlitePortalDb>(services, b => Configure(b, provider, connectionString));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerPortalDb>(b => Configure(b, provider, connectionString));
-                services.AddScoped<PortalDb>(sp => sp.GetRequiredService<SqlServerPortalDb>());
+                AddPooled<SqlServerPortalDb>(services, b => Configure(b, provider, connectionString));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresPortalDb>(b => Configure(b, provider, connectionString));
-                services.AddScoped<PortalDb>(sp => sp.GetRequiredService<PostgresPortalDb>());
+                AddPooled<PostgresPortalDb>(services, b => Configure(b, provider, connectionString));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {provider}.");
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The request's <see cref="PortalDb"/> is leased from a pool: a context's services, options and model are set up once
+    /// and reused, not built again for every request (docs/adr/0012). Each lease gets the scope's audit actor and clock;
+    /// returning it clears them. Only <see cref="PortalDb"/> is registered for the scope, so the scope disposes (returns)
+    /// the context exactly once.
+    /// </summary>
+    private static void AddPooled<T>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where T : PortalDb
+    {
+        services.AddPooledDbContextFactory<T>(configure);
+        services.AddScoped<PortalDb>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<T>>().CreateDbContext();
+            db.Actor = sp.GetService<IAuditActor>();
+            db.Clock = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            return db;
+        });
     }
 
     /// <summary>Applies pending migrations; SQLite is switched to WAL so readers don't block the writer.</summary>

@@ -25,15 +25,20 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         nameof(OfferRevision.OneOffTotalOre), nameof(OfferRevision.YearlyTotalOre), nameof(OfferRevision.InPipeline),
     };
 
-    private readonly IAuditActor? actor;
-    private readonly TimeProvider clock;
-
-    protected PortalDb(DbContextOptions options, IAuditActor? actor, TimeProvider? clock)
+    protected PortalDb(DbContextOptions options)
         : base(options)
     {
-        this.actor = actor;
-        this.clock = clock ?? TimeProvider.System;
     }
+
+    /// <summary>
+    /// Who the audit trail names for this unit of work. Contexts are pooled (<see cref="DatabaseSetup.AddPortalDatabase"/>),
+    /// so it is set on every lease and cleared when the context goes back to the pool: a context never carries one
+    /// request's user into the next.
+    /// </summary>
+    public IAuditActor? Actor { get; set; }
+
+    /// <summary>The clock the audit trail's times come from.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Contact> Contacts => Set<Contact>();
@@ -95,6 +100,22 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    /// <summary>Back to the pool (or closed): the lease's actor and clock go with it.</summary>
+    public override void Dispose()
+    {
+        Forget();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override async ValueTask DisposeAsync()
+    {
+        Forget();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -153,8 +174,8 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, actor)));
+            var now = Clock.GetUtcNow().UtcDateTime;
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry(now, Actor)));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -195,6 +216,12 @@ public abstract class PortalDb : IdentityDbContext<PortalUser>, IDataProtectionK
         }
 
         ChangeTracker.DetectChanges();
+    }
+
+    private void Forget()
+    {
+        Actor = null;
+        Clock = TimeProvider.System;
     }
 
     private List<PendingAudit> CollectAudit()

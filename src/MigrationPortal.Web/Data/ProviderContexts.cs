@@ -3,14 +3,14 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace MigrationPortal.Web.Data;
 
-public sealed class SqlitePortalDb(DbContextOptions<SqlitePortalDb> options, IAuditActor? actor = null, TimeProvider? clock = null)
-    : PortalDb(options, actor, clock);
+public sealed class SqlitePortalDb(DbContextOptions<SqlitePortalDb> options)
+    : PortalDb(options);
 
-public sealed class SqlServerPortalDb(DbContextOptions<SqlServerPortalDb> options, IAuditActor? actor = null, TimeProvider? clock = null)
-    : PortalDb(options, actor, clock);
+public sealed class SqlServerPortalDb(DbContextOptions<SqlServerPortalDb> options)
+    : PortalDb(options);
 
-public sealed class PostgresPortalDb(DbContextOptions<PostgresPortalDb> options, IAuditActor? actor = null, TimeProvider? clock = null)
-    : PortalDb(options, actor, clock);
+public sealed class PostgresPortalDb(DbContextOptions<PostgresPortalDb> options)
+    : PortalDb(options);
 
 // Design-time factories: dummy connection strings, so adding a migration needs no server.
 public sealed class SqlitePortalDbFactory : IDesignTimeDbContextFactory<SqlitePortalDb>
