@@ -31,7 +31,8 @@ public sealed class PortalServer : IAsyncDisposable
 
     /// <summary>
     /// Starts <c>dotnet MigrationPortal.Web.dll --urls http://127.0.0.1:port</c> in <paramref name="webDir"/> with the given
-    /// settings as environment variables; pinned: under <c>taskset -c 0</c> with DOTNET_PROCESSOR_COUNT=1.
+    /// settings as environment variables; pinned: under <c>taskset -c 0</c> with DOTNET_PROCESSOR_COUNT=1 and, as docs/operations.md
+    /// says for a one-CPU host, DOTNET_TieredPGO=0.
     /// </summary>
     public static async Task<PortalServer> StartAsync(string webDir, IReadOnlyDictionary<string, string> settings, bool pinned, string logFile, TimeSpan timeout)
     {
@@ -67,7 +68,10 @@ public sealed class PortalServer : IAsyncDisposable
 
         if (pinned)
         {
+            // A one-CPU host as docs/operations.md says to run one: without dynamic PGO, whose extra tier keeps
+            // restarting the runtime's one-second tiering delay on a single CPU (docs/adr/0013).
             info.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
+            info.Environment["DOTNET_TieredPGO"] = "0";
         }
 
         var writer = new StreamWriter(logFile, append: true) { AutoFlush = true };

@@ -181,7 +181,7 @@ public static partial class LoadProgram
         return run;
     }
 
-    /// <summary>The PDFs with the server on core 0 alone (taskset, DOTNET_PROCESSOR_COUNT=1) and this process on the others.</summary>
+    /// <summary>The PDFs with the server on core 0 alone (taskset, DOTNET_PROCESSOR_COUNT=1, DOTNET_TieredPGO=0 as for a one-CPU host) and this process on the others.</summary>
     private static async Task MeasurePdfsAsync(Options o, RunResults run, List<Target> pdfs, DataSetIds ids, string webDir, Dictionary<string, string> settings, string serverLog, TimeSpan warmup, TimeSpan duration, TimeSpan startTimeout)
     {
         using var self = Process.GetCurrentProcess();

@@ -56,10 +56,27 @@ public static partial class PortalHosting
                 return 1;
             }
 
+            if (NeedsOneCpuAdvice(Environment.ProcessorCount, Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? Environment.GetEnvironmentVariable("COMPlus_TieredPGO"), AppContext.GetData("System.Runtime.TieredPGO")))
+            {
+                app.Logger.LogWarning("One CPU with dynamic PGO on: under load the runtime may take many minutes to optimize the portal's code; set DOTNET_TieredPGO=0 (docs/operations.md)");
+            }
+
             await app.WaitForShutdownAsync();
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Whether to advise turning dynamic PGO off: on one CPU the runtime's tiering delay is a second, and PGO's extra
+    /// tier restarts it, so hot code stays unoptimized for minutes under load (docs/adr/0013). The setting comes from the
+    /// environment (<c>DOTNET_TieredPGO</c>, "0" is off) before runtimeconfig (<c>System.Runtime.TieredPGO</c>).
+    /// </summary>
+    public static bool NeedsOneCpuAdvice(int processorCount, string? environment, object? runtimeConfig)
+    {
+        var pgo = environment is { } e ? e.Trim() != "0"
+            : !string.Equals(runtimeConfig?.ToString(), "false", StringComparison.OrdinalIgnoreCase);
+        return processorCount == 1 && pgo;
     }
 
     /// <summary>Kestrel's "Failed to bind to address ...: address already in use", or the bare exception.</summary>

@@ -23,6 +23,19 @@ public sealed class HostingTests
         Assert.Equal(named, PortalHosting.NamesAnAddress(config));
     }
 
+    [Theory]
+    [InlineData(1, null, null, true)]
+    [InlineData(1, "0", null, false)]
+    [InlineData(1, " 0 ", "true", false)]
+    [InlineData(1, null, "false", false)]
+    [InlineData(1, null, "False", false)]
+    [InlineData(1, "1", "false", true)]
+    [InlineData(1, null, "true", true)]
+    [InlineData(2, null, null, false)]
+    [InlineData(8, "1", null, false)]
+    public void Only_a_one_cpu_host_with_dynamic_pgo_on_is_advised_to_turn_it_off(int cpus, string? environment, string? runtimeConfig, bool advised) =>
+        Assert.Equal(advised, PortalHosting.NeedsOneCpuAdvice(cpus, environment, runtimeConfig));
+
     [Fact]
     public void The_command_line_address_wins_over_the_default()
     {
