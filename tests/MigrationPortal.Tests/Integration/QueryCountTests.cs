@@ -19,51 +19,59 @@ public sealed class QueryCountingFactory : PortalFactory
 
     public ConcurrentDictionary<string, int> Counts { get; } = new();
 
+    /// <summary>Each probe's commands as they ran: the SQL and its parameters (for <see cref="QueryPlanTests"/>).</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<RecordedCommand>> Commands { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.ConfigureDbContext<SqlitePortalDb>((sp, o) => o.AddInterceptors(new Counter(sp.GetRequiredService<IHttpContextAccessor>(), Counts)));
-            services.ConfigureDbContext<PostgresPortalDb>((sp, o) => o.AddInterceptors(new Counter(sp.GetRequiredService<IHttpContextAccessor>(), Counts)));
+            services.ConfigureDbContext<SqlitePortalDb>((sp, o) => o.AddInterceptors(new Counter(sp.GetRequiredService<IHttpContextAccessor>(), Counts, Commands)));
+            services.ConfigureDbContext<PostgresPortalDb>((sp, o) => o.AddInterceptors(new Counter(sp.GetRequiredService<IHttpContextAccessor>(), Counts, Commands)));
         });
     }
 
-    private sealed class Counter(IHttpContextAccessor accessor, ConcurrentDictionary<string, int> counts) : DbCommandInterceptor
+    private sealed class Counter(IHttpContextAccessor accessor, ConcurrentDictionary<string, int> counts, ConcurrentDictionary<string, ConcurrentQueue<RecordedCommand>> commands) : DbCommandInterceptor
     {
-        private void Count()
+        private void Count(DbCommand command)
         {
             if (accessor.HttpContext?.Request.Headers[Header].ToString() is { Length: > 0 } probe)
             {
                 counts.AddOrUpdate(probe, 1, (_, n) => n + 1);
+                commands.GetOrAdd(probe, _ => new()).Enqueue(new(command.CommandText,
+                    command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
             }
         }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Count();
+            Count(command);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
-            Count();
+            Count(command);
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Count();
+            Count(command);
             return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
-            Count();
+            Count(command);
             return base.ReaderExecuting(command, eventData, result);
         }
     }
 }
+
+/// <summary>A database command as a page ran it.</summary>
+public sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
 
 /// <summary>
 /// Each main page runs a fixed number of database commands whatever the amount of data: counted once every list on those
@@ -78,28 +86,8 @@ public sealed class QueryCountTests(QueryCountingFactory factory) : IClassFixtur
     [Fact]
     public async Task No_main_page_runs_more_queries_when_there_is_more_data()
     {
-        var ids = await factory.WithDbAsync(async db => new
-        {
-            Gudbrandsdalen = await db.Projects.Where(p => p.Name.StartsWith("Gudbrandsdalen")).Select(p => p.Id).SingleAsync(),
-            Alesund = await db.Projects.Where(p => p.Name.StartsWith("Ålesund")).Select(p => p.Id).SingleAsync(),
-        });
-        (string Login, string Url)[] pages =
-        [
-            (Demo.Lead, "/dashboard"),
-            (Demo.Lead, "/dashboard?q=kommune"),
-            (Demo.Lead, $"/projects/{ids.Gudbrandsdalen}"),
-            (Demo.SorFronContact, $"/projects/{ids.Gudbrandsdalen}"),
-            (Demo.SorFronContact, "/my"),
-            (Demo.AlesundContact, "/my"),
-            (Demo.AlesundContact, $"/operations/{ids.Alesund}/wheel"),
-            (Demo.Sales, "/offers"),
-            (Demo.Sales, "/leads"),
-            (Demo.Admin, "/queue"),
-            (Demo.CloudCenter, "/cloud-centre"),
-            (Demo.CloudCenter, "/cloud-centre/customers"),
-            (Demo.Admin, "/customers?q=kommune"),
-            (Demo.Admin, "/admin/users"),
-        ];
+        var ids = await MainPageIdsAsync(factory);
+        var pages = MainPages(ids.Gudbrandsdalen, ids.Alesund);
         var clients = new Dictionary<string, PortalClient>();
         foreach (var login in pages.Select(p => p.Login).Distinct())
         {
@@ -127,6 +115,34 @@ public sealed class QueryCountTests(QueryCountingFactory factory) : IClassFixtur
             }
         }
     }
+
+    /// <summary>The demo projects the main pages show.</summary>
+    public static async Task<(int Gudbrandsdalen, int Alesund)> MainPageIdsAsync(PortalFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return await factory.WithDbAsync(async db => (
+            await db.Projects.Where(p => p.Name.StartsWith("Gudbrandsdalen")).Select(p => p.Id).SingleAsync(),
+            await db.Projects.Where(p => p.Name.StartsWith("Ålesund")).Select(p => p.Id).SingleAsync()));
+    }
+
+    /// <summary>The main pages, each as the role that uses it: the ones the load benchmark measures, and their filters.</summary>
+    public static (string Login, string Url)[] MainPages(int gudbrandsdalen, int alesund) =>
+        [
+            (Demo.Lead, "/dashboard"),
+            (Demo.Lead, "/dashboard?q=kommune"),
+            (Demo.Lead, $"/projects/{gudbrandsdalen}"),
+            (Demo.SorFronContact, $"/projects/{gudbrandsdalen}"),
+            (Demo.SorFronContact, "/my"),
+            (Demo.AlesundContact, "/my"),
+            (Demo.AlesundContact, $"/operations/{alesund}/wheel"),
+            (Demo.Sales, "/offers"),
+            (Demo.Sales, "/leads"),
+            (Demo.Admin, "/queue"),
+            (Demo.CloudCenter, "/cloud-centre"),
+            (Demo.CloudCenter, "/cloud-centre/customers"),
+            (Demo.Admin, "/customers?q=kommune"),
+            (Demo.Admin, "/admin/users"),
+        ];
 
     /// <summary>Each page's commands, counted on its second request (the first may fill a cache); each must answer 200.</summary>
     private async Task<List<int>> CountAllAsync((string Login, string Url)[] pages, Dictionary<string, PortalClient> clients, string round)

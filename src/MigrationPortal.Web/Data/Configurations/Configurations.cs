@@ -194,5 +194,6 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.CalendarToken).HasMaxLength(64);
         b.HasIndex(x => x.CalendarToken).IsUnique();
+        b.HasIndex(x => new { x.DisplayName, x.Id }); // the user list, by name a page at a time
     }
 }

@@ -47,6 +47,7 @@ internal sealed class MeetingRequestConfiguration : IEntityTypeConfiguration<Mee
         b.Property(x => x.Topic).HasMaxLength(2000);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => new { x.ProjectId, x.CreatedUtc });
+        b.HasIndex(x => new { x.Status, x.CreatedUtc }); // the cloud centre's open requests, oldest first
     }
 }
 

@@ -82,6 +82,7 @@ internal sealed class CloudQueueEntryConfiguration : IEntityTypeConfiguration<Cl
         b.HasVersion();
         b.HasIndex(x => x.ProjectId).IsUnique();
         b.HasIndex(x => x.Position);
+        b.HasIndex(x => new { x.StartedUtc, x.Position }); // the queue: those not started, in order
         b.Property(x => x.MoveReason).HasMaxLength(1000);
         b.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -109,6 +110,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.Property(x => x.TenderReference).HasMaxLength(100);
         b.Property(x => x.Notes).HasMaxLength(8000);
         b.Property(x => x.OwnerUserId).HasMaxLength(450);
+        b.HasIndex(x => new { x.Status, x.CreatedUtc }); // the lead list: one status, newest first
         b.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.SetNull);

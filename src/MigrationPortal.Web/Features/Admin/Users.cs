@@ -87,11 +87,15 @@ public static class Users
                 .Select(u => new
                 {
                     u.Id, u.DisplayName, u.Email, u.IsActive, u.LockoutEnd,
-                    Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
                     Customer = db.Customers.Where(c => c.Id == u.CustomerId).Select(c => c.Name).FirstOrDefault(),
                 })
                 .PageAsync(page, PageSize, ct);
-            return new ListPage(q, rows.Select(u => new Item(u.Id, u.DisplayName, u.Email ?? string.Empty, u.Roles, u.Customer, u.IsActive, u.LockoutEnd > now)).ToList(), paging);
+
+            // The page's roles by the page's user ids: joined into the page query, the roles of every user were read.
+            var ids = rows.Select(u => u.Id).ToList();
+            var roles = (await db.UserRoles.Where(ur => ids.Contains(ur.UserId)).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .ToListAsync(ct)).ToLookup(x => x.UserId, x => x.Name!);
+            return new ListPage(q, rows.Select(u => new Item(u.Id, u.DisplayName, u.Email ?? string.Empty, roles[u.Id].Order(StringComparer.Ordinal).ToList(), u.Customer, u.IsActive, u.LockoutEnd > now)).ToList(), paging);
         }
 
         public async Task<Result<FormPage>> GetAsync(string? id, CancellationToken ct)

@@ -366,6 +366,8 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("ProjectId")
                         .IsUnique();
 
+                    b.HasIndex("StartedUtc", "Position");
+
                     b.ToTable("CloudQueue");
                 });
 
@@ -709,6 +711,8 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("Status", "CreatedUtc");
+
                     b.ToTable("Leads");
                 });
 
@@ -940,6 +944,8 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId", "CreatedUtc");
+
+                    b.HasIndex("Status", "CreatedUtc");
 
                     b.ToTable("MeetingRequests");
                 });
@@ -1539,6 +1545,8 @@ namespace MigrationPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("DisplayName", "Id");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -367,6 +367,8 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProjectId")
                         .IsUnique();
 
+                    b.HasIndex("StartedUtc", "Position");
+
                     b.ToTable("CloudQueue");
                 });
 
@@ -712,6 +714,8 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("Status", "CreatedUtc");
+
                     b.ToTable("Leads");
                 });
 
@@ -944,6 +948,8 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId", "CreatedUtc");
+
+                    b.HasIndex("Status", "CreatedUtc");
 
                     b.ToTable("MeetingRequests");
                 });
@@ -1545,6 +1551,8 @@ namespace MigrationPortal.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("DisplayName", "Id");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

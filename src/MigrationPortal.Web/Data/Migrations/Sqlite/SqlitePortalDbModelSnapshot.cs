@@ -347,6 +347,8 @@ namespace MigrationPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId")
                         .IsUnique();
 
+                    b.HasIndex("StartedUtc", "Position");
+
                     b.ToTable("CloudQueue");
                 });
 
@@ -678,6 +680,8 @@ namespace MigrationPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("Status", "CreatedUtc");
+
                     b.ToTable("Leads");
                 });
 
@@ -901,6 +905,8 @@ namespace MigrationPortal.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId", "CreatedUtc");
+
+                    b.HasIndex("Status", "CreatedUtc");
 
                     b.ToTable("MeetingRequests");
                 });
@@ -1484,6 +1490,8 @@ namespace MigrationPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("DisplayName", "Id");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
