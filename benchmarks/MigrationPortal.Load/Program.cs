@@ -135,7 +135,7 @@ public static partial class LoadProgram
         await using (var ceiling = await Ceiling.StartAsync(data))
         {
             var sessions = await LoginAsync(server.BaseUri, ids, pages.Select(p => p.Role));
-            await WarmAsync(server.BaseUri, ceiling.BaseUri, pages, ceilings, sessions, run, o.Clients.Max(), warmup);
+            await WarmAsync(server.BaseUri, ceiling.BaseUri, pages, ceilings, sessions, run, o.Clients.Max(), warmup, server.CpuSeconds);
             foreach (var clients in o.Clients)
             {
                 foreach (var t in pages.Concat(ceilings))
@@ -242,7 +242,7 @@ public static partial class LoadProgram
         run.Targets.AddRange(pages);
         await using var server = await PortalServer.StartAsync(webDir, settings, pinned: false, Path.Combine(work, "server-demo.log"), TimeSpan.FromSeconds(120));
         var sessions = await LoginAsync(server.BaseUri, ids, pages.Select(p => p.Role));
-        await WarmAsync(server.BaseUri, server.BaseUri, pages, [], sessions, run, Budgets.LoadClients, TimeSpan.FromSeconds(o.Warmup));
+        await WarmAsync(server.BaseUri, server.BaseUri, pages, [], sessions, run, Budgets.LoadClients, TimeSpan.FromSeconds(o.Warmup), server.CpuSeconds);
         foreach (var t in pages)
         {
             var point = await LoadGenerator.RunAsync(t.Name, new Uri(server.BaseUri, t.Path), sessions[t.Role].CookieHeader, Budgets.LoadClients,
@@ -267,25 +267,50 @@ public static partial class LoadProgram
 
     /// <summary>
     /// Each page and ceiling <see cref="WarmRequests"/> times before the first point, then each under load for the warm-up
-    /// time, twice round, so the points measure a server that has been up a while: the JIT's tiering (a method is recompiled
-    /// optimized after 30 calls, in the background, once no new method has been compiled for 100 ms) and the caches do not
+    /// time, round after round until the portal's CPU per request stops falling (at least twice, at most six times), so the
+    /// points measure a server that has been up a while: the JIT's tiering (a method is recompiled optimized after 30 calls,
+    /// in the background, once no new method has been compiled for 100 ms, and dynamic PGO compiles it twice) and the caches do not
     /// land on whichever target happens to be measured first. A page that does not answer 200 is said now (its points will
     /// count the errors).
     /// </summary>
-    private static async Task WarmAsync(Uri baseUri, Uri ceilingUri, List<Target> pages, IReadOnlyList<Target> ceilings, Dictionary<Role, PortalSession> sessions, RunResults run, int clients, TimeSpan warmup)
+    private static async Task WarmAsync(Uri baseUri, Uri ceilingUri, List<Target> pages, IReadOnlyList<Target> ceilings, Dictionary<Role, PortalSession> sessions, RunResults run, int clients, TimeSpan warmup, Func<double?> serverCpu)
     {
         await WarmOnceAsync(baseUri, ceilingUri, pages, ceilings, sessions, run);
-        for (var round = 0; round < 2; round++)
+
+        // At least twice round; then again while the portal's CPU per request still falls by more than 5 % from one
+        // round to the next (the JIT is still tiering up), at most six rounds.
+        var rounds = 0;
+        double? last = null;
+        while (rounds < MaxWarmRounds)
         {
+            rounds++;
+            double cpu = 0;
+            long requests = 0;
             foreach (var t in pages.Concat(ceilings))
             {
                 var ceiling = t.Kind == TargetKind.Ceiling;
-                await LoadGenerator.RunAsync(t.Name, new Uri(ceiling ? ceilingUri : baseUri, t.Path), ceiling ? null : sessions[t.Role].CookieHeader, clients, TimeSpan.Zero, warmup, null);
+                var point = await LoadGenerator.RunAsync(t.Name, new Uri(ceiling ? ceilingUri : baseUri, t.Path), ceiling ? null : sessions[t.Role].CookieHeader, clients, TimeSpan.Zero, warmup, ceiling ? null : serverCpu);
+                if (point.ServerCpuMsPerRequest is { } ms)
+                {
+                    cpu += ms * point.Ok;
+                    requests += point.Ok;
+                }
             }
+
+            var perRequest = requests > 0 ? cpu / requests : (double?)null;
+            Log($"warm-up round {rounds}: {perRequest:0.00} ms portal CPU per request");
+            if (rounds >= 2 && (perRequest is null || last is null || perRequest > last * 0.95))
+            {
+                break;
+            }
+
+            last = perRequest;
         }
 
-        Log($"warmed: every target {WarmRequests} times, then {2 * warmup.TotalSeconds:0} s under load at {clients} clients");
+        Log($"warmed: every target {WarmRequests} times, then {rounds} rounds of {warmup.TotalSeconds:0} s under load at {clients} clients");
     }
+
+    private const int MaxWarmRounds = 6;
 
     private static async Task WarmOnceAsync(Uri baseUri, Uri ceilingUri, List<Target> pages, IReadOnlyList<Target> ceilings, Dictionary<Role, PortalSession> sessions, RunResults run)
     {
