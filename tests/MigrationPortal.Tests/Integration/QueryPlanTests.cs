@@ -57,7 +57,7 @@ public sealed partial class QueryPlanTests(QueryCountingFactory factory) : IClas
             using var response = await client.Http.SendAsync(request);
             Assert.True(response.IsSuccessStatusCode, $"{url} as {login} answered {(int)response.StatusCode}");
 
-            foreach (var command in factory.Commands.GetValueOrDefault(probe)?.Distinct() ?? [])
+            foreach (var command in (factory.Commands.GetValueOrDefault(probe) ?? []).DistinctBy(c => c.Sql + string.Join('|', c.Parameters.Select(p => $"{p.Name}={p.Value}"))))
             {
                 if (!command.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
                 {
